@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, from a fresh clone, and ends with one plain line
+# "N passed, N failed, N skipped". Exits non-zero if anything failed or no test ran.
+#
+# Integration tests need root (they create and delete their own network namespaces);
+# without root they are reported as skipped, with the reason.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Integration tests and cross-checks call iproute2's `ip` and `ss`.
+if ! command -v ip >/dev/null 2>&1 || ! command -v ss >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing iproute2 (ip, ss) ..." >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iproute2 >&2
+  else
+    echo "warning: iproute2 is missing and cannot be installed; cross-checks will fail" >&2
+  fi
+fi
+
+# The generator's conformance test reads the kernel's own spec files from here.
+if [ -z "${NETLINK_KERNEL_SPECS:-}" ] && [ -d ../shared/conformance/kernel-specs ]; then
+  export NETLINK_KERNEL_SPECS="$(cd ../shared/conformance/kernel-specs && pwd)"
+fi
+# In CI a missing wire snapshot is a failure, not a file silently created.
+if [ "${CI:-}" = "true" ]; then
+  export SNAPSHOOTER_STRICT_MODE=true
+fi
+
+log=$(mktemp /tmp/netlink-tests.XXXXXX.log)
+trap 'rm -f "$log"' EXIT
+
+dotnet restore Netlink.sln >&2 || { echo "0 passed, 1 failed"; echo "restore failed" >&2; exit 1; }
+dotnet test Netlink.sln --no-restore "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test assembly prints: "Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13, ...".
+read -r failed passed skipped < <(
+  grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
+    sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' |
+    awk '{f+=$1; p+=$2; s+=$3} END {print f+0, p+0, s+0}')
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # the build or a test host failed before any test could report
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
