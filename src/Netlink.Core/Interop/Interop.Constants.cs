@@ -1,0 +1,54 @@
+/// <summary>Linux constants used by the imports (values from the kernel's uapi headers, x86-64/arm64 agree).</summary>
+internal static partial class Interop
+{
+    internal static partial class Libc
+    {
+        // socket(2) domains and types.
+        internal const int AF_NETLINK = 16;
+        internal const int AF_PACKET = 17;
+        internal const int SOCK_DGRAM = 2;
+        internal const int SOCK_RAW = 3;
+        internal const int SOCK_NONBLOCK = 0x800;
+        internal const int SOCK_CLOEXEC = 0x80000;
+
+        // SOL_SOCKET options.
+        internal const int SOL_SOCKET = 1;
+        internal const int SO_SNDBUF = 7;
+        internal const int SO_RCVBUF = 8;
+        internal const int SO_ATTACH_FILTER = 26;
+        internal const int SO_DETACH_FILTER = 27;
+        internal const int SO_RCVBUFFORCE = 33;
+
+        // SOL_NETLINK options (linux/netlink.h).
+        internal const int SOL_NETLINK = 270;
+        internal const int NETLINK_ADD_MEMBERSHIP = 1;
+        internal const int NETLINK_DROP_MEMBERSHIP = 2;
+
+        // send/recv flags.
+        internal const int MSG_PEEK = 0x2;
+        internal const int MSG_CTRUNC = 0x8;
+        internal const int MSG_TRUNC = 0x20;
+        internal const int MSG_DONTWAIT = 0x40;
+
+        // open(2) flags.
+        internal const int O_RDONLY = 0;
+        internal const int O_CREAT = 0x40;
+        internal const int O_EXCL = 0x80;
+        internal const int O_CLOEXEC = 0x80000;
+
+        // Namespaces and mounts.
+        internal const int CLONE_NEWNET = 0x40000000;
+        internal const ulong MS_BIND = 0x1000;
+        internal const ulong MS_REC = 0x4000;
+        internal const ulong MS_SHARED = 0x100000;
+        internal const int MNT_DETACH = 2;
+
+        // errno values the code reacts to (the full name table is Netlink.Errno).
+        internal const int EINTR = 4;
+        internal const int EAGAIN = 11;
+        internal const int EINVAL = 22;
+        internal const int EEXIST = 17;
+        internal const int ENOENT = 2;
+        internal const int ENOBUFS = 105;
+    }
+}

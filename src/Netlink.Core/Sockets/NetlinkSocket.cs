@@ -1,0 +1,372 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Netlink;
+
+/// <summary>
+/// An AF_NETLINK socket: sends datagrams to the kernel and receives them without ever truncating.
+/// The fd is created with SOCK_CLOEXEC and owned by a <see cref="System.Net.Sockets.Socket"/>,
+/// whose epoll engine provides readiness waits that honour cancellation and end promptly on
+/// <see cref="Dispose"/>; the reads themselves are recvmsg calls that size the datagram first
+/// (MSG_PEEK|MSG_TRUNC) and read the source address. One receive may be pending at a time;
+/// sends may come from any thread.
+/// </summary>
+public sealed class NetlinkSocket : IDisposable
+{
+    private const int InitialBufferSize = 32 * 1024;
+
+    private readonly Socket _socket;
+    private readonly Memory<byte> _peekByte = new byte[1];
+    private byte[]? _buffer;
+    private int _receiving;
+    private long _foreignDropped;
+    private volatile bool _disposed;
+
+    private NetlinkSocket(Socket socket, NetlinkProtocol protocol, uint portId)
+    {
+        _socket = socket;
+        Protocol = protocol;
+        PortId = portId;
+    }
+
+    /// <summary>The protocol the socket speaks.</summary>
+    public NetlinkProtocol Protocol { get; }
+
+    /// <summary>The port id the kernel assigned at bind (nl_pid from getsockname).</summary>
+    public uint PortId { get; }
+
+    /// <summary>The socket fd (for options this class does not wrap).</summary>
+    public SafeHandle Handle => _socket.SafeHandle;
+
+    /// <summary>
+    /// Datagrams dropped by <see cref="ReceiveAsync(CancellationToken)"/> because their source
+    /// address was not the kernel (another process can send to our port id).
+    /// </summary>
+    public long ForeignDatagramsDropped => Interlocked.Read(ref _foreignDropped);
+
+    /// <summary>Opens and binds a netlink socket, in <paramref name="netns"/> if given (else the caller's namespace).</summary>
+    /// <param name="protocol">The netlink protocol.</param>
+    /// <param name="netns">The network namespace the socket belongs to; null for the current thread's.</param>
+    /// <exception cref="NetlinkException">socket, bind or getsockname failed.</exception>
+    public static NetlinkSocket Open(NetlinkProtocol protocol, NetworkNamespace? netns = null)
+    {
+        if ((uint)protocol > 31)
+        {
+            throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "netlink protocols are 0..31");
+        }
+
+        SafeSocketHandle handle = SocketCalls.Create(Interop.Libc.AF_NETLINK, Interop.Libc.SOCK_RAW, (int)protocol, netns, $"socket(AF_NETLINK, {protocol})");
+        Socket? socket = null;
+        try
+        {
+            socket = new Socket(handle);
+            uint portId = BindAndGetPortId(handle);
+            return new NetlinkSocket(socket, protocol, portId);
+        }
+        catch
+        {
+            if (socket is null)
+            {
+                handle.Dispose();
+            }
+            else
+            {
+                socket.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Sends one datagram (one or more messages) to the kernel.</summary>
+    /// <exception cref="ArgumentException"><paramref name="datagram"/> is empty.</exception>
+    public void Send(ReadOnlySpan<byte> datagram) => SendTo(datagram, 0);
+
+    /// <summary>Sends one datagram to port <paramref name="portId"/> (0 is the kernel) and/or multicast <paramref name="groups"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="datagram"/> is empty.</exception>
+    public unsafe void SendTo(ReadOnlySpan<byte> datagram, uint portId, uint groups = 0)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (datagram.IsEmpty)
+        {
+            throw new ArgumentException("a netlink datagram cannot be empty", nameof(datagram));
+        }
+
+        if (NetlinkTrace.IsActive)
+        {
+            NetlinkTrace.Datagram(NetlinkTraceDirection.Send, Protocol, PortId, portId, datagram);
+        }
+
+        var address = new Interop.Libc.SockAddrNl { Family = Interop.Libc.AF_NETLINK, PortId = portId, Groups = groups };
+        fixed (byte* bytes = datagram)
+        {
+            while (Interop.Libc.SendTo(_socket.SafeHandle, bytes, (nuint)datagram.Length, 0, &address, (uint)sizeof(Interop.Libc.SockAddrNl)) < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno != Interop.Libc.EINTR)
+                {
+                    throw NetlinkException.FromErrno(errno, "sendto");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receives the next datagram from the kernel; datagrams from any other sender are dropped
+    /// and counted in <see cref="ForeignDatagramsDropped"/>. The memory is valid until the next receive.
+    /// </summary>
+    /// <exception cref="NetlinkOverrunException">ENOBUFS: the receive queue overflowed and messages were lost.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The socket was disposed, also while waiting.</exception>
+    public async ValueTask<ReadOnlyMemory<byte>> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            NetlinkDatagram datagram = await ReceiveFromAsync(cancellationToken).ConfigureAwait(false);
+            if (datagram.IsFromKernel)
+            {
+                return datagram.Data;
+            }
+
+            Interlocked.Increment(ref _foreignDropped);
+        }
+    }
+
+    /// <summary>As <see cref="ReceiveAsync(CancellationToken)"/>, failing with <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var deadline = new Deadline(timeout, cancellationToken);
+        try
+        {
+            return await ReceiveAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.HasExpired)
+        {
+            throw deadline.TimeoutError("receive");
+        }
+    }
+
+    /// <summary>
+    /// Receives the next datagram from any sender, with its source address. Callers that act on
+    /// the content must check <see cref="NetlinkDatagram.IsFromKernel"/>.
+    /// </summary>
+    /// <exception cref="NetlinkOverrunException">ENOBUFS: the receive queue overflowed and messages were lost.</exception>
+    /// <exception cref="InvalidOperationException">Another receive is pending on this socket.</exception>
+    public async ValueTask<NetlinkDatagram> ReceiveFromAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Interlocked.Exchange(ref _receiving, 1) != 0)
+        {
+            throw new InvalidOperationException("another receive is already pending on this netlink socket");
+        }
+
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TryReceiveNow(out NetlinkDatagram datagram))
+                {
+                    return datagram;
+                }
+
+                await WaitReadableAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _receiving, 0);
+        }
+    }
+
+    /// <summary>Sets a boolean SOL_NETLINK option.</summary>
+    public void SetOption(NetlinkSocketOption option, bool enabled)
+    {
+        CheckOption(option);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_NETLINK, (int)option, enabled ? 1 : 0, $"setsockopt(SOL_NETLINK, {option})");
+    }
+
+    /// <summary>Reads a boolean SOL_NETLINK option.</summary>
+    public bool GetOption(NetlinkSocketOption option)
+    {
+        CheckOption(option);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return SocketCalls.GetInt(_socket.SafeHandle, Interop.Libc.SOL_NETLINK, (int)option, $"getsockopt(SOL_NETLINK, {option})") != 0;
+    }
+
+    /// <summary>Joins multicast group <paramref name="group"/> (a group number, not a bit mask; e.g. RTNLGRP_LINK = 1).</summary>
+    public void JoinGroup(uint group)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(group);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_NETLINK, Interop.Libc.NETLINK_ADD_MEMBERSHIP, (int)group, $"setsockopt(NETLINK_ADD_MEMBERSHIP, {group})");
+    }
+
+    /// <summary>Leaves multicast group <paramref name="group"/>.</summary>
+    public void LeaveGroup(uint group)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(group);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_NETLINK, Interop.Libc.NETLINK_DROP_MEMBERSHIP, (int)group, $"setsockopt(NETLINK_DROP_MEMBERSHIP, {group})");
+    }
+
+    /// <summary>The receive buffer size as the kernel reports it (SO_RCVBUF; the kernel doubles what was set).</summary>
+    public int ReceiveBufferSize
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return SocketCalls.GetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, Interop.Libc.SO_RCVBUF, "getsockopt(SO_RCVBUF)");
+        }
+    }
+
+    /// <summary>Sets the receive buffer size.</summary>
+    /// <param name="bytes">Requested size; the kernel doubles it for bookkeeping.</param>
+    /// <param name="force">Use SO_RCVBUFFORCE (needs CAP_NET_ADMIN) to exceed net.core.rmem_max.</param>
+    public void SetReceiveBufferSize(int bytes, bool force = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int name = force ? Interop.Libc.SO_RCVBUFFORCE : Interop.Libc.SO_RCVBUF;
+        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, name, bytes, force ? "setsockopt(SO_RCVBUFFORCE)" : "setsockopt(SO_RCVBUF)");
+    }
+
+    /// <summary>Attaches a classic BPF filter (SO_ATTACH_FILTER); it sees each message datagram and returns how many bytes to keep (0 drops).</summary>
+    /// <exception cref="ArgumentException">The program is empty or longer than 65,535 instructions.</exception>
+    public void AttachFilter(ReadOnlySpan<BpfInstruction> program)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SocketCalls.AttachFilter(_socket.SafeHandle, program);
+    }
+
+    /// <summary>Removes the BPF filter, if any (SO_DETACH_FILTER).</summary>
+    public void DetachFilter()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SocketCalls.DetachFilter(_socket.SafeHandle);
+    }
+
+    /// <summary>Closes the socket. A pending receive ends with <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _socket.Dispose();
+    }
+
+    private static void CheckOption(NetlinkSocketOption option)
+    {
+        if (!Enum.IsDefined(option))
+        {
+            throw new ArgumentOutOfRangeException(nameof(option), option, "not a known netlink socket option");
+        }
+    }
+
+    private static unsafe uint BindAndGetPortId(SafeSocketHandle handle)
+    {
+        // nl_pid 0 asks the kernel to pick a unique port id; read it back with getsockname.
+        var address = new Interop.Libc.SockAddrNl { Family = Interop.Libc.AF_NETLINK };
+        uint length = (uint)sizeof(Interop.Libc.SockAddrNl);
+        if (Interop.Libc.Bind(handle, &address, length) != 0)
+        {
+            throw NetlinkException.FromLastError("bind(AF_NETLINK)");
+        }
+
+        if (Interop.Libc.GetSockName(handle, &address, &length) != 0)
+        {
+            throw NetlinkException.FromLastError("getsockname(AF_NETLINK)");
+        }
+
+        return address.PortId;
+    }
+
+    /// <summary>Reads one datagram if one is queued, without blocking.</summary>
+    private unsafe bool TryReceiveNow(out NetlinkDatagram datagram)
+    {
+        datagram = default;
+
+        // An empty iovec with MSG_PEEK|MSG_TRUNC returns the full datagram size and copies nothing.
+        var sizing = default(Interop.Libc.MsgHdr);
+        nint size = Interop.Libc.RecvMsg(_socket.SafeHandle, &sizing, Interop.Libc.MSG_PEEK | Interop.Libc.MSG_TRUNC | Interop.Libc.MSG_DONTWAIT);
+        if (size < 0)
+        {
+            return ReceiveFailed(Marshal.GetLastPInvokeError());
+        }
+
+        byte[] buffer = EnsureBuffer(checked((int)size));
+        var source = default(Interop.Libc.SockAddrNl);
+        nint received;
+        int flags;
+        fixed (byte* bytes = buffer)
+        {
+            var iov = new Interop.Libc.IoVec { Base = bytes, Length = (nuint)buffer.Length };
+            var message = new Interop.Libc.MsgHdr { Name = &source, NameLength = (uint)sizeof(Interop.Libc.SockAddrNl), Iov = &iov, IovLength = 1 };
+            received = Interop.Libc.RecvMsg(_socket.SafeHandle, &message, Interop.Libc.MSG_DONTWAIT);
+            flags = message.Flags;
+        }
+
+        if (received < 0)
+        {
+            return ReceiveFailed(Marshal.GetLastPInvokeError());
+        }
+
+        if ((flags & Interop.Libc.MSG_TRUNC) != 0)
+        {
+            // Cannot happen after sizing, but if it ever does the loss must be loud.
+            throw new NetlinkException(90 /* EMSGSIZE */, $"recvmsg (datagram truncated to {received} bytes)");
+        }
+
+        var data = new ReadOnlyMemory<byte>(buffer, 0, (int)received);
+        if (NetlinkTrace.IsActive)
+        {
+            NetlinkTrace.Datagram(NetlinkTraceDirection.Receive, Protocol, PortId, source.PortId, data.Span);
+        }
+
+        datagram = new NetlinkDatagram(data, source.PortId, source.Groups);
+        return true;
+    }
+
+    /// <summary>Maps a recvmsg errno: false to wait and retry, or an exception.</summary>
+    private bool ReceiveFailed(int errno)
+    {
+        if (errno is Interop.Libc.EAGAIN or Interop.Libc.EINTR)
+        {
+            return false;
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        throw NetlinkException.FromErrno(errno, "recvmsg");
+    }
+
+    private byte[] EnsureBuffer(int size)
+    {
+        if (_buffer is null || _buffer.Length < size)
+        {
+            _buffer = GC.AllocateUninitializedArray<byte>(Math.Max(InitialBufferSize, size));
+        }
+
+        return _buffer;
+    }
+
+    private async ValueTask WaitReadableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A 1-byte peek through the Socket waits on its epoll registration; the datagram stays queued.
+            await _socket.ReceiveAsync(_peekByte, SocketFlags.Peek, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.NoBufferSpaceAvailable)
+        {
+            // The peek consumed the pending ENOBUFS (sock_error clears it): report it here.
+            throw new NetlinkOverrunException("recvmsg");
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+        {
+            // Peeking one byte of a larger datagram: it is readable.
+        }
+        catch (SocketException) when (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(NetlinkSocket));
+        }
+    }
+}
