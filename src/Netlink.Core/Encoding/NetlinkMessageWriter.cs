@@ -65,6 +65,15 @@ public sealed class NetlinkMessageWriter : IDisposable
         MemoryMarshal.Write(header[12..], in portId);
     }
 
+    /// <summary>Sets extra flags on the message started at <paramref name="start"/> (the request engine adds NLM_F_ACK).</summary>
+    internal void AddFlags(int start, NlMsgFlags flags)
+    {
+        CheckStart(start, NlMsgHeader.Size);
+        Span<byte> field = _buffer.AsSpan(start + 6, 2);
+        ushort value = (ushort)(MemoryMarshal.Read<ushort>(field) | (ushort)flags);
+        MemoryMarshal.Write(field, in value);
+    }
+
     /// <summary>Appends <paramref name="length"/> zeroed bytes (padded to 4) and returns them to fill.</summary>
     public Span<byte> Reserve(int length)
     {

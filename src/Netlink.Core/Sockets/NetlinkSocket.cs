@@ -128,9 +128,12 @@ public sealed class NetlinkSocket : IDisposable
                 return datagram.Data;
             }
 
-            Interlocked.Increment(ref _foreignDropped);
+            CountForeignDatagram();
         }
     }
+
+    /// <summary>Counts a datagram from a non-kernel sender that a caller of <see cref="ReceiveFromAsync"/> dropped.</summary>
+    internal void CountForeignDatagram() => Interlocked.Increment(ref _foreignDropped);
 
     /// <summary>As <see cref="ReceiveAsync(CancellationToken)"/>, failing with <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
     public async ValueTask<ReadOnlyMemory<byte>> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
