@@ -1,0 +1,3 @@
+using Nlctl.Cli;
+
+return await NlctlApp.RunAsync(args);
