@@ -1,0 +1,69 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace Netlink.Generators.Helpers;
+
+/// <summary>An immutable array compared element by element, so model records stay value-equal for incremental caching.</summary>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
+{
+    private readonly T[]? _items;
+
+    public EquatableArray(IEnumerable<T> items) => _items = items.ToArrayOrNull();
+
+    public static EquatableArray<T> Empty => default;
+
+    public int Count => _items?.Length ?? 0;
+
+    public T this[int index] => (_items ?? throw new IndexOutOfRangeException())[index];
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        T[] a = _items ?? Array.Empty<T>();
+        T[] b = other._items ?? Array.Empty<T>();
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        int hash = 17;
+        foreach (T item in _items ?? Array.Empty<T>())
+        {
+            hash = unchecked((hash * 31) + (item?.GetHashCode() ?? 0));
+        }
+
+        return hash;
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+internal static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+        where T : IEquatable<T> => new(items);
+
+    internal static T[]? ToArrayOrNull<T>(this IEnumerable<T> items)
+    {
+        T[] array = System.Linq.Enumerable.ToArray(items);
+        return array.Length == 0 ? null : array;
+    }
+}
