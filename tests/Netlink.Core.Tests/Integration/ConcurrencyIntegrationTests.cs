@@ -1,0 +1,68 @@
+using Netlink.Core.Tests.Support;
+using Netlink.Encoding;
+using Netlink.Testing;
+using Xunit;
+
+namespace Netlink.Core.Tests.Integration;
+
+public sealed class ConcurrencyIntegrationTests(TestNamespace netns) : IClassFixture<TestNamespace>
+{
+    [RootFact]
+    public async Task Eight_tasks_times_two_thousand_requests_on_one_connection_each_get_their_own_reply()
+    {
+        await using NetlinkConnection connection = netns.OpenConnection();
+
+        // Even requests ask for lo (a reply + ACK); odd ones for a missing index (ENODEV). A reply
+        // reaching the wrong caller shows up as a wrong outcome or a wrong sequence number.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(task => Task.Run(async () =>
+        {
+            using var request = new NetlinkMessageWriter();
+            for (int i = 0; i < 2000; i++)
+            {
+                bool exists = i % 2 == 0;
+                request.Clear();
+                Rtnl.AppendGetLink(request, exists ? 1 : 100_000 + (task * 2000) + i, ack: true);
+                if (exists)
+                {
+                    uint replySequence = 0;
+                    Rtnl.Link? link = null;
+                    NetlinkReplySummary summary = await connection.ExecuteAsync(request, message =>
+                    {
+                        replySequence = message.Header.Sequence;
+                        Assert.True(Rtnl.TryParseLink(message, out Rtnl.Link parsed));
+                        link = parsed;
+                    });
+                    Assert.True(summary.Acknowledged);
+                    Assert.Equal(summary.Sequence, replySequence);
+                    Assert.Equal(1, link!.Index);
+                    Assert.Equal("lo", link.Name);
+                }
+                else
+                {
+                    var error = await Assert.ThrowsAsync<NetlinkException>(() => connection.ExecuteAsync(request, null));
+                    Assert.Equal("ENODEV", error.ErrnoName);
+                }
+            }
+        })));
+
+        Assert.Equal(0, connection.UnmatchedMessages);
+    }
+
+    [RootFact]
+    public async Task Batch_of_real_requests_reports_per_request_results()
+    {
+        await using NetlinkConnection connection = netns.OpenConnection();
+        using var batch = new NetlinkMessageWriter();
+        Rtnl.AppendGetLink(batch, 1, ack: false);
+        Rtnl.AppendGetLink(batch, 9999, ack: false);
+        Rtnl.AppendSetMtu(batch, 1, 60000);
+
+        IReadOnlyList<NetlinkBatchResult> results = await connection.ExecuteBatchAsync(batch);
+
+        Assert.True(Rtnl.TryParseLink(Assert.Single(results[0].Replies).Message, out Rtnl.Link lo));
+        Assert.Equal("lo", lo.Name);
+        Assert.Equal("ENODEV", Assert.IsType<NetlinkException>(results[1].Error).ErrnoName);
+        Assert.True(results[2].Succeeded);
+        Assert.Equal(60000u, (await Rtnl.ListLinksAsync(connection)).Single().Mtu);
+    }
+}
