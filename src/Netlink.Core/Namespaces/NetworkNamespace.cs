@@ -43,8 +43,12 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>The open namespace fd.</summary>
     public SafeHandle Handle => _handle;
 
-    /// <summary>The kernel's identity of this namespace, e.g. <c>net:[4026532281]</c>.</summary>
-    public string Id => ReadLink($"/proc/self/fd/{_handle.Fd}");
+    /// <summary>
+    /// The kernel's identity of this namespace, e.g. <c>net:[4026532281]</c>, comparable with
+    /// <see cref="CurrentThreadId"/>. (Read from inside, on a short-lived thread: the fd's own
+    /// /proc link shows the bind-mount path instead.)
+    /// </summary>
+    public string Id => RunInside(() => CurrentThreadId);
 
     /// <summary>The identity of the calling thread's network namespace, e.g. <c>net:[4026531840]</c>.</summary>
     public static string CurrentThreadId => ReadLink(ThreadNamespacePath);
