@@ -6,7 +6,7 @@ namespace Netlink;
 /// Names and descriptions of Linux errno values, as netlink reports them (NLMSG_ERROR carries
 /// the negated errno). Values are the generic Linux ones (x86-64, arm64).
 /// </summary>
-public static class Errno
+public static partial class Errno
 {
     private static readonly FrozenDictionary<int, (string Name, string Description)> Table = new Dictionary<int, (string, string)>
     {
