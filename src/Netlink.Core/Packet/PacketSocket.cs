@@ -522,7 +522,7 @@ public sealed class PacketSocket : IDisposable
         bool down = pending == Interop.Libc.ENETDOWN || !InterfaceRequests.IsUp(handle, name, index);
         if (down && !allowDown)
         {
-            throw new PacketInterfaceException(Interop.Libc.ENETDOWN, $"open packet socket on {described}: the interface is down, and", name, index);
+            throw new PacketInterfaceException(Interop.Libc.ENETDOWN, $"open packet socket on {described} (the interface is down)", name, index);
         }
 
         if (pending != 0 && pending != Interop.Libc.ENETDOWN)
@@ -590,7 +590,7 @@ public sealed class PacketSocket : IDisposable
 
         if (bytes.Length > limit)
         {
-            throw new ArgumentException($"a {bytes.Length}-byte frame is too large for {Describe("")}: at most {limit} bytes ({rule})", parameterName);
+            throw new ArgumentException($"a {bytes.Length}-byte frame is too large for {Describe("").TrimStart()}: at most {limit} bytes ({rule})", parameterName);
         }
     }
 
