@@ -18,7 +18,10 @@ internal static class NlctlApp
         ParseResult parseResult = root.Parse(args);
         try
         {
-            return await parseResult.InvokeAsync();
+            // Our handler below prints one line per user or kernel error; System.CommandLine's
+            // default handler would print a stack trace and exit 1 for all of them.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            return await parseResult.InvokeAsync(configuration);
         }
         catch (Exception error) when (Describe(error) is { } message)
         {
