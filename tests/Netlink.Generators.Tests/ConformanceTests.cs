@@ -41,24 +41,51 @@ public sealed class ConformanceTests
 
     private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 
+    /// <summary>
+    /// The kernel spec folder: NETLINK_KERNEL_SPECS if set (a relative value is tried against the
+    /// current directory and then the repository root, because the test host runs in the build
+    /// output folder, not where `dotnet test` was typed); else ../shared/conformance/kernel-specs
+    /// above the checkout; else null.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">NETLINK_KERNEL_SPECS is set but names no folder: a run that asked for conformance must not pass by skipping.</exception>
     internal static string? FindFolder()
     {
+        string[] starts = [AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()) ?? string.Empty];
         string? env = Environment.GetEnvironmentVariable("NETLINK_KERNEL_SPECS");
         if (!string.IsNullOrEmpty(env))
         {
-            return Directory.Exists(env) ? env : null;
+            var tried = new List<string> { Path.GetFullPath(env) };
+            if (!Path.IsPathRooted(env))
+            {
+                tried.AddRange(starts.Select(FindRepositoryRoot).OfType<string>().Select(root => Path.GetFullPath(Path.Combine(root, env))));
+            }
+
+            return tried.FirstOrDefault(Directory.Exists)
+                ?? throw new DirectoryNotFoundException($"NETLINK_KERNEL_SPECS={env} names no folder (tried {string.Join(", ", tried.Distinct())})");
         }
 
-        // Walk up from the test assembly, then from this source file (the build may live outside the checkout).
-        foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()) ?? string.Empty })
+        foreach (string start in starts.Where(s => s.Length > 0))
         {
-            for (var dir = new DirectoryInfo(start); dir is not null && start.Length > 0; dir = dir.Parent)
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 string candidate = Path.Combine(dir.FullName, "..", "shared", "conformance", "kernel-specs");
                 if (Directory.Exists(candidate))
                 {
                     return Path.GetFullPath(candidate);
                 }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = start.Length > 0 ? new DirectoryInfo(start) : null; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Netlink.sln")))
+            {
+                return dir.FullName;
             }
         }
 
@@ -71,9 +98,16 @@ public sealed class KernelSpecsTheoryAttribute : TheoryAttribute
 {
     public KernelSpecsTheoryAttribute()
     {
-        if (ConformanceTests.FindFolder() is null)
+        try
         {
-            Skip = "no kernel specs: set NETLINK_KERNEL_SPECS or provide ../shared/conformance/kernel-specs";
+            if (ConformanceTests.FindFolder() is null)
+            {
+                Skip = "no kernel specs: set NETLINK_KERNEL_SPECS or provide ../shared/conformance/kernel-specs";
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Not skipped: the theory's data throws the same error, so the run fails and says why.
         }
     }
 }
