@@ -48,6 +48,20 @@ internal static class RouteMultipath
         return hops;
     }
 
+    /// <summary>True if any hop of an RTA_MULTIPATH payload goes out through <paramref name="interfaceIndex"/>.</summary>
+    public static bool UsesInterface(ReadOnlySpan<byte> payload, int interfaceIndex)
+    {
+        for (int at = 0; TryNext(payload, at, out int length); at += NlAlign.Align(length))
+        {
+            if (MemoryMarshal.Read<RtRoute.Rtnexthop>(payload[at..]).RtnhIfindex == interfaceIndex)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads a <c>struct rtvia</c> (family u16 + address).</summary>
     public static IPAddress? ReadVia(ReadOnlySpan<byte> payload) =>
         payload.Length >= 2 ? InetAddress.Read(payload[2..], (byte)MemoryMarshal.Read<ushort>(payload)) : null;

@@ -1,0 +1,141 @@
+using Netlink.Encoding;
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Netlink.Messages;
+using Netlink.Route.Generated;
+
+namespace Netlink.Route;
+
+/// <summary>Routes: list, visit, look up, add, replace, append, delete.</summary>
+public sealed partial class RouteClient
+{
+    private const int ENOENT = 2;
+
+    /// <summary>
+    /// Lists routes (main table of both families by default; see <see cref="RouteFilter"/>). The kernel
+    /// filters with strict checking; a dump interrupted by concurrent changes is retried
+    /// <see cref="RouteClientOptions.DumpAttempts"/> times in all.
+    /// </summary>
+    /// <exception cref="NetlinkDumpInterruptedException{T}">Every attempt was interrupted; carries the last partial list of routes.</exception>
+    /// <exception cref="NetlinkException">The kernel refused the dump.</exception>
+    public async Task<IReadOnlyList<Route>> ListRoutesAsync(RouteFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        filter ??= RouteFilter.Default;
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        RouteRequests.WriteDump(lease.Writer, filter);
+        try
+        {
+            return await Connection.DumpAsync(lease.Writer, (NetlinkMessage message, [MaybeNullWhen(false)] out Route route) => TryDecodeMatching(message, filter, out route), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NetlinkException e) when (e.Errno == ENOENT && filter.Table != RouteTables.All)
+        {
+            // A single-family dump of a table that does not exist: "FIB table does not exist".
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Dumps routes and hands each matching one to <paramref name="visitor"/> as the generated header
+    /// and attribute reader over the receive buffer: nothing is allocated per route, for hot loops over
+    /// huge tables. Not retried when interrupted (the visitor has already seen the routes): check
+    /// <see cref="NetlinkReplySummary.Interrupted"/>.
+    /// </summary>
+    /// <returns>The reply summary (messages seen, whether the dump was interrupted).</returns>
+    public async Task<NetlinkReplySummary> VisitRoutesAsync(RouteVisitor visitor, RouteFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        filter ??= RouteFilter.Default;
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        RouteRequests.WriteDump(lease.Writer, filter);
+        try
+        {
+            return await Connection.ExecuteAsync(
+                lease.Writer,
+                message =>
+                {
+                    if (message.Type == RtRoute.Messages.NewrouteNtf
+                        && RtRoute.TryReadNewroute(message.Bytes, out RtRoute.Rtmsg header, out RtRoute.RouteAttrsReader attributes)
+                        && filter.Matches(in header, in attributes))
+                    {
+                        visitor(in header, in attributes);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (NetlinkException e) when (e.Errno == ENOENT && filter.Table != RouteTables.All)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// Looks up the route the kernel would use for <paramref name="destination"/>, as <c>ip route get</c>
+    /// does (RTM_GETROUTE with RTA_DST and RTM_F_LOOKUP_TABLE, so the result carries its table).
+    /// </summary>
+    /// <exception cref="NetlinkException">No route (ENETUNREACH, EHOSTUNREACH…), or an invalid request.</exception>
+    public async Task<Route> GetRouteAsync(IPAddress destination, RouteLookup? options = null, CancellationToken cancellationToken = default)
+    {
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        RouteRequests.WriteLookup(lease.Writer, destination, options ?? new RouteLookup());
+        Route? result = null;
+        await Connection.ExecuteAsync(
+            lease.Writer,
+            message =>
+            {
+                if (result is null && RouteDecoder.TryDecode(message, out Route? route))
+                {
+                    result = route;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return result ?? throw new InvalidOperationException($"the kernel answered the lookup of {destination} without a route");
+    }
+
+    /// <summary>Adds a route (NLM_F_CREATE | NLM_F_EXCL, <c>ip route add</c>).</summary>
+    /// <exception cref="ArgumentException">The route is invalid; nothing was sent.</exception>
+    /// <exception cref="NetlinkException">The kernel refused it: EEXIST if it exists, ENETUNREACH for an unreachable gateway…</exception>
+    public Task AddRouteAsync(Route route, CancellationToken cancellationToken = default) =>
+        SendNewRouteAsync(route, RouteRequests.AddFlags, cancellationToken);
+
+    /// <summary>Adds or replaces a route (NLM_F_CREATE | NLM_F_REPLACE, <c>ip route replace</c>).</summary>
+    /// <exception cref="ArgumentException">The route is invalid; nothing was sent.</exception>
+    /// <exception cref="NetlinkException">The kernel refused it.</exception>
+    public Task ReplaceRouteAsync(Route route, CancellationToken cancellationToken = default) =>
+        SendNewRouteAsync(route, RouteRequests.ReplaceFlags, cancellationToken);
+
+    /// <summary>Appends a route after existing ones of the same prefix (NLM_F_CREATE | NLM_F_APPEND, <c>ip route append</c>).</summary>
+    /// <exception cref="ArgumentException">The route is invalid; nothing was sent.</exception>
+    /// <exception cref="NetlinkException">The kernel refused it.</exception>
+    public Task AppendRouteAsync(Route route, CancellationToken cancellationToken = default) =>
+        SendNewRouteAsync(route, RouteRequests.AppendFlags, cancellationToken);
+
+    /// <summary>
+    /// Deletes a route (<c>ip route del</c>). Destination and table must match; gateway, device, metric,
+    /// protocol, type and scope are compared only when set, so a route from <see cref="ListRoutesAsync"/>
+    /// deletes exactly itself.
+    /// </summary>
+    /// <exception cref="ArgumentException">The route is invalid; nothing was sent.</exception>
+    /// <exception cref="NetlinkException">ESRCH if no such route.</exception>
+    public async Task DeleteRouteAsync(Route route, CancellationToken cancellationToken = default)
+    {
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        RouteRequests.WriteDelete(lease.Writer, route);
+        await Connection.RequestAsync(lease.Writer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool TryDecodeMatching(NetlinkMessage message, RouteFilter filter, [MaybeNullWhen(false)] out Route route)
+    {
+        route = null;
+        return message.Type == RtRoute.Messages.NewrouteNtf
+            && RtRoute.TryReadNewroute(message.Bytes, out RtRoute.Rtmsg header, out RtRoute.RouteAttrsReader attributes)
+            && filter.Matches(in header, in attributes)
+            && RouteDecoder.TryDecode(in header, in attributes, out route);
+    }
+
+    private async Task SendNewRouteAsync(Route route, NlMsgFlags flags, CancellationToken cancellationToken)
+    {
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        RouteRequests.WriteNew(lease.Writer, route, flags);
+        await Connection.RequestAsync(lease.Writer, cancellationToken).ConfigureAwait(false);
+    }
+}
