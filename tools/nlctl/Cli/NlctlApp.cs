@@ -47,6 +47,8 @@ internal static class NlctlApp
     private static IEnumerable<Command> Commands()
     {
         yield return Nlctl.Commands.PacketCommand.Create();
+        yield return Nlctl.Commands.SsCommand.Create();
+        yield return Nlctl.Commands.ProcEventsCommand.Create();
         yield break;
     }
 
