@@ -113,6 +113,29 @@ public sealed class InetSocketTests : IClassFixture<InetSocketTests.Sockets>
     }
 
     [RootFact]
+    public async Task Bytecode_filter_on_ports_and_prefixes_runs_in_the_kernel()
+    {
+        await using var diag = SockDiagClient.Open(_s.Ns.Namespace);
+        ushort p4 = (ushort)_s.V4.ListenerEndPoint.Port;
+        ushort p6 = (ushort)_s.V6.ListenerEndPoint.Port;
+        uint[] Inodes(params Socket[] sockets) => sockets.Select(DiagNamespace.InodeOf).Order().ToArray();
+        async Task<uint[]> Query(InetSocketFilter filter) =>
+            (await diag.ListSocketsAsync(new SocketQuery { Filter = filter })).Select(s => s.Inode).Order().ToArray();
+
+        Assert.Equal(Inodes(_s.V4.Listener, _s.V4.Server), await Query(InetSocketFilter.SourcePort(p4)));
+        Assert.Equal(
+            Inodes(_s.V4.Listener, _s.V4.Server, _s.V6.Listener, _s.V6.Server),
+            await Query(InetSocketFilter.SourcePort(p4) | InetSocketFilter.SourcePort(p6)));
+        Assert.Equal(Inodes(_s.V4.Client), await Query(!InetSocketFilter.SourcePort(p4) & InetSocketFilter.Source(IPNetwork.Parse("127.0.0.0/8"))));
+        Assert.Equal(Inodes(_s.V6.Client), await Query(InetSocketFilter.Destination(IPNetwork.Parse("::1/128"), p6)));
+        Assert.Equal(
+            Inodes(_s.V4.Client, _s.V6.Client),
+            await Query(InetSocketFilter.DestinationPortAtLeast(Math.Min(p4, p6)) & InetSocketFilter.DestinationPortAtMost(Math.Max(p4, p6))
+                & (InetSocketFilter.DestinationPort(p4) | InetSocketFilter.DestinationPort(p6))));
+        Assert.Empty(await Query(InetSocketFilter.Source(IPNetwork.Parse("10.0.0.0/8"))));
+    }
+
+    [RootFact]
     public async Task Visitor_sees_the_same_sockets_in_place()
     {
         await using var diag = SockDiagClient.Open(_s.Ns.Namespace);
