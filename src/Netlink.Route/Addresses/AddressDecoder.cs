@@ -1,0 +1,72 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Netlink.Encoding;
+using Netlink.Messages;
+using Netlink.Route.Generated;
+
+namespace Netlink.Route;
+
+/// <summary>Decodes RTM_NEWADDR / RTM_DELADDR messages into <see cref="Address"/> records.</summary>
+internal static class AddressDecoder
+{
+    /// <summary>Decodes an address message (dump reply or notification); false for other types, short headers or a missing address.</summary>
+    public static bool TryDecode(NetlinkMessage message, [MaybeNullWhen(false)] out Address address)
+    {
+        address = null;
+        if (message.Type is not (RtAddr.Messages.NewaddrNtf or RtAddr.Messages.DeladdrNtf)
+            || message.Bytes.Length < NlMsgHeader.Size + RtAddr.Ifaddrmsg.Size
+            || !RtAddr.TryReadNewaddr(message.Bytes, out RtAddr.Ifaddrmsg header, out RtAddr.AddrAttrsReader attributes))
+        {
+            return false;
+        }
+
+        address = Decode(in header, attributes);
+        return address is not null;
+    }
+
+    /// <summary>Builds the record from a header and its attributes; null without IFA_LOCAL/IFA_ADDRESS.</summary>
+    public static Address? Decode(in RtAddr.Ifaddrmsg header, RtAddr.AddrAttrsReader attributes)
+    {
+        IPAddress? local = attributes.TryGetLocalBytes(out ReadOnlySpan<byte> localBytes) ? InetAddress.Read(localBytes) : null;
+        IPAddress? peer = attributes.TryGetAddressBytes(out ReadOnlySpan<byte> addressBytes) ? InetAddress.Read(addressBytes) : null;
+        if (local is null)
+        {
+            (local, peer) = (peer, null);
+        }
+        else if (peer is not null && peer.Equals(local))
+        {
+            peer = null;
+        }
+
+        if (local is null)
+        {
+            return null;
+        }
+
+        TimeSpan? valid = null;
+        TimeSpan? preferred = null;
+        if (attributes.TryGetCacheinfo(out RtAddr.IfaCacheinfo cacheinfo))
+        {
+            valid = cacheinfo.IfaValid == AddressRequests.Infinite ? null : TimeSpan.FromSeconds(cacheinfo.IfaValid);
+            preferred = cacheinfo.IfaPrefered == AddressRequests.Infinite ? null : TimeSpan.FromSeconds(cacheinfo.IfaPrefered);
+        }
+
+        return new Address
+        {
+            LinkIndex = (int)header.IfaIndex,
+            Family = InetAddress.FromLinux(header.IfaFamily),
+            Local = local,
+            PrefixLength = header.IfaPrefixlen,
+            Peer = peer,
+            Broadcast = attributes.TryGetBroadcastAddress(out IPAddress? broadcast) ? broadcast : null,
+            Anycast = attributes.TryGetAnycastAddress(out IPAddress? anycast) ? anycast : null,
+            Label = attributes.TryGetLabel(out string? label) ? label : null,
+            Scope = (AddressScope)header.IfaScope,
+            Flags = attributes.TryGetFlags(out RtAddr.IfaFlags flags) ? (AddressFlags)(uint)flags : (AddressFlags)header.IfaFlags,
+            ValidLifetime = valid,
+            PreferredLifetime = preferred,
+            Metric = attributes.TryGetRtPriority(out uint metric) ? metric : null,
+            Protocol = attributes.TryGetProto(out RtAddr.IfaProto protocol) ? (byte)protocol : null,
+        };
+    }
+}
