@@ -136,6 +136,18 @@ public sealed class InetSocketTests : IClassFixture<InetSocketTests.Sockets>
     }
 
     [RootFact]
+    public void Process_map_finds_this_process_holding_its_sockets()
+    {
+        IReadOnlyDictionary<ulong, IReadOnlyList<SocketOwner>> map = SocketProcessMap.Scan();
+        foreach (Socket socket in new[] { _s.V4.Listener, _s.V6.Client, _s.UdpBound })
+        {
+            SocketOwner owner = Assert.Single(map[DiagNamespace.InodeOf(socket)]);
+            Assert.Equal((Environment.ProcessId, (int)socket.Handle), (owner.Pid, owner.FileDescriptor));
+            Assert.Equal(File.ReadAllText("/proc/self/comm").TrimEnd('\n'), owner.Command);
+        }
+    }
+
+    [RootFact]
     public async Task Visitor_sees_the_same_sockets_in_place()
     {
         await using var diag = SockDiagClient.Open(_s.Ns.Namespace);
