@@ -21,6 +21,8 @@ public sealed class RouteNamespace : IDisposable
             return;
         }
 
+        // No duplicate address detection, so IPv6 addresses (and their routes) settle at once.
+        Run("ip", $"netns exec {Name} sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0");
         Ip("link add va type veth peer name vb");
         Ip("link add vc type veth peer name vd");
         foreach (string link in new[] { "lo", "va", "vb", "vc", "vd" })
@@ -32,6 +34,7 @@ public sealed class RouteNamespace : IDisposable
         Ip("addr add 10.1.0.1/24 dev vc");
         Ip("addr add 2001:db8::1/64 dev va nodad");
         Ip("addr add 2001:db8:1::1/64 dev vc nodad");
+        WaitForLinkLocalAddresses(4);
         Va = IndexOf("va");
         Vb = IndexOf("vb");
         Vc = IndexOf("vc");
@@ -65,6 +68,21 @@ public sealed class RouteNamespace : IDisposable
 
     public int IndexOf(string link) =>
         IpJson($"link show {link}")[0].GetProperty("ifindex").GetInt32();
+
+    /// <summary>Veth carriers come up through the kernel's link watch (up to a second): wait for their fe80:: addresses.</summary>
+    private void WaitForLinkLocalAddresses(int count)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(5);
+        while (IpJson("-6 addr show scope link").EnumerateArray().Sum(l => l.GetProperty("addr_info").GetArrayLength()) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("veth link-local addresses did not appear within 5 s");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
 
     public static string Run(string file, string arguments)
     {

@@ -49,6 +49,7 @@ internal static class NlctlApp
         yield return Nlctl.Commands.PacketCommand.Create();
         yield return Nlctl.Commands.SsCommand.Create();
         yield return Nlctl.Commands.ProcEventsCommand.Create();
+        yield return Nlctl.Commands.RouteCommand.Create();
         yield return Nlctl.Commands.LinkCommand.Create();
         yield return Nlctl.Commands.AddressCommand.Create();
         yield break;
