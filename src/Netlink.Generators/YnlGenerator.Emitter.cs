@@ -762,7 +762,7 @@ public sealed partial class YnlGenerator
             w.Line("DescribeMessage(message, output);");
             w.Close();
             w.Close();
-            w.Open("catch (NetlinkDecodeException ex)");
+            w.Open("catch (global::Netlink.NetlinkDecodeException ex)");
             w.Line("NlLine(output, 0, \"malformed\", ex.Message, default);");
             w.Close();
             w.Close();
