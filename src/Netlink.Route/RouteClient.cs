@@ -17,9 +17,10 @@ public sealed partial class RouteClient : IDisposable, IAsyncDisposable
 {
     private readonly NetworkNamespace? _ownedNamespace;
 
-    private RouteClient(NetlinkConnection connection, NetworkNamespace? ownedNamespace, RouteClientOptions options)
+    private RouteClient(NetlinkConnection connection, NetworkNamespace? netns, NetworkNamespace? ownedNamespace, RouteClientOptions options)
     {
         Connection = connection;
+        Namespace = netns;
         _ownedNamespace = ownedNamespace;
         Options = options;
     }
@@ -29,6 +30,9 @@ public sealed partial class RouteClient : IDisposable, IAsyncDisposable
 
     /// <summary>The request engine underneath, for raw requests and the zero-allocation visitor path.</summary>
     public NetlinkConnection Connection { get; }
+
+    /// <summary>The namespace the client works in (null: the current one); event subscriptions open there too.</summary>
+    internal NetworkNamespace? Namespace { get; }
 
     /// <summary>Builds request messages without allocating once warm.</summary>
     internal NetlinkMessageWriterPool Writers { get; } = NetlinkMessageWriterPool.Shared;
@@ -66,7 +70,7 @@ public sealed partial class RouteClient : IDisposable, IAsyncDisposable
             DumpAttempts = options.DumpAttempts,
             Describer = RouteMessageDescriber.Instance,
         };
-        return new RouteClient(NetlinkConnection.Open(NetlinkProtocol.Route, netns, connectionOptions), ownedNamespace, options);
+        return new RouteClient(NetlinkConnection.Open(NetlinkProtocol.Route, netns, connectionOptions), netns, ownedNamespace, options);
     }
 
     /// <summary>Closes the socket; pending requests fail with <see cref="ObjectDisposedException"/>.</summary>

@@ -569,8 +569,9 @@ internal static class LinkOutput
             writer.WriteNumber("link_netnsid", nsid);
         }
 
-        if (link.Alias is { } alias)
+        if (includeLinkMode && link.Alias is { } alias)
         {
+            // ip -j link show prints the alias; ip -j addr show does not.
             writer.WriteString("ifalias", alias);
         }
     }
