@@ -52,6 +52,8 @@ internal static class NlctlApp
         yield return Nlctl.Commands.RouteCommand.Create();
         yield return Nlctl.Commands.LinkCommand.Create();
         yield return Nlctl.Commands.AddressCommand.Create();
+        yield return Nlctl.Commands.MonitorCommand.Create();
+        yield return Nlctl.Commands.DecodeCommand.Create();
         yield break;
     }
 
