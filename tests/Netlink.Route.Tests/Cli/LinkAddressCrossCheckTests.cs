@@ -14,15 +14,18 @@ namespace Netlink.Route.Tests.Cli;
 /// </summary>
 public sealed class LinkAddressCrossCheckTests : IAsyncLifetime
 {
-    private readonly TestNamespace _netns = new();
-    private readonly TestNamespace _other = new();
+    private TestNamespace _netns = null!;
+    private TestNamespace _other = null!;
 
     public async Task InitializeAsync()
     {
         if (!Root.IsRoot)
         {
-            return;
+            return; // every test is skipped with the root reason
         }
+
+        _netns = new TestNamespace();
+        _other = new TestNamespace();
 
         // No DAD, so no address is "tentative" in one listing and not in the next.
         _netns.Namespace.RunInside(() =>
@@ -62,8 +65,8 @@ public sealed class LinkAddressCrossCheckTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _netns.Dispose();
-        _other.Dispose();
+        _netns?.Dispose();
+        _other?.Dispose();
         return Task.CompletedTask;
     }
 
