@@ -39,11 +39,44 @@ read -r failed passed skipped < <(
     sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' |
     awk '{f+=$1; p+=$2; s+=$3} END {print f+0, p+0, s+0}')
 
+# Packages: pack Netlink.Core/Route/Diag into a temporary folder feed, then build and run the
+# schema-author sample against it (PackageReference only, no project reference), so a broken
+# package fails CI. Counted as one check. The pack reuses the Debug build the tests just made;
+# a unique version and a private NUGET_PACKAGES folder make a stale cached package impossible.
+# (docs/packaging.md; the shipping command is `dotnet pack -c Release -o artifacts/packages`.)
+package_check() {
+  local work="$1" version="0.1.0-ci.$(date +%s)"
+  # One pack invocation for the packable projects (a solution filter), so they are evaluated once.
+  cat > "$work/packages.slnf" <<EOF
+{ "solution": { "path": "$PWD/Netlink.sln", "projects": [
+  "src/Netlink.Generators/Netlink.Generators.csproj", "src/Netlink.Core/Netlink.Core.csproj",
+  "src/Netlink.Route/Netlink.Route.csproj", "src/Netlink.Diag/Netlink.Diag.csproj" ] } }
+EOF
+  dotnet pack "$work/packages.slnf" -c Debug -o "$work/feed" -p:PackageVersion="$version" -nologo -v:q || return 1
+  [ "$(ls "$work/feed"/*.nupkg 2>/dev/null | wc -l)" = 3 ] || { echo "expected 3 packages in $work/feed" >&2; return 1; }
+  NUGET_PACKAGES="$work/packages" dotnet build samples/GenericNetlinkSample -nologo -v:q \
+    --artifacts-path "$work/sample" -p:NetlinkPackageSource="$work/feed" -p:NetlinkPackageVersion="$version" || return 1
+  local args=()
+  [ "$(id -u)" = 0 ] || args=(--current-namespace)   # a fresh namespace needs root
+  dotnet "$work/sample/bin/GenericNetlinkSample/debug/GenericNetlinkSample.dll" "${args[@]}"
+}
+tests_passed=$passed
+pack_dir=$(mktemp -d /tmp/netlink-packages.XXXXXX)
+echo "package check: pack into a local feed, build and run samples/GenericNetlinkSample ..." >&2
+if package_check "$pack_dir" >&2; then
+  echo "package check: passed" >&2
+  passed=$((passed + 1))
+else
+  echo "package check: FAILED (dotnet pack, or the sample built from the packages)" >&2
+  failed=$((failed + 1))
+fi
+rm -rf "$pack_dir"
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any test could report
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
-if [ "$passed" -eq 0 ]; then
+if [ "$tests_passed" -eq 0 ]; then
   echo "no test ran" >&2
   exit 1
 fi
