@@ -18,6 +18,7 @@ internal static partial class Interop
         internal const int SO_ATTACH_FILTER = 26;
         internal const int SO_DETACH_FILTER = 27;
         internal const int SO_RCVBUFFORCE = 33;
+        internal const int SO_SNDBUFFORCE = 32;
 
         // SOL_NETLINK options (linux/netlink.h).
         internal const int SOL_NETLINK = 270;

@@ -19,4 +19,17 @@ public interface INetlinkTransport : IDisposable
     /// </summary>
     /// <exception cref="NetlinkOverrunException">ENOBUFS: datagrams were lost.</exception>
     ValueTask<NetlinkDatagram> ReceiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Receives the next datagram if one is already queued, without waiting; the same rules as
+    /// <see cref="ReceiveAsync"/> otherwise. The connection tries this first, so a request answered
+    /// at once completes on the caller's thread. The default reports nothing queued, so a
+    /// transport that only implements <see cref="ReceiveAsync"/> still works.
+    /// </summary>
+    /// <exception cref="NetlinkOverrunException">ENOBUFS: datagrams were lost.</exception>
+    bool TryReceive(out NetlinkDatagram datagram)
+    {
+        datagram = default;
+        return false;
+    }
 }

@@ -6,10 +6,14 @@ namespace Netlink;
 
 /// <summary>
 /// The request engine: numbers requests, sends them, and routes every reply message to the
-/// request with the same sequence number. One background receive loop reads the socket and
-/// dispatches in place, so any number of tasks can share a connection. Replies from senders
-/// other than the kernel are dropped (<see cref="ForeignDatagramsDropped"/>); replies nobody waits
-/// for (late, or foreign sequence numbers) are counted in <see cref="UnmatchedMessages"/>.
+/// request with the same sequence number, so any number of tasks can share a connection.
+/// There is no background thread: a waiting caller reads the socket itself ("pumps") and
+/// dispatches every reply it finds to whichever request owns it; one caller pumps at a time and
+/// hands the role on when its own request is done. Since the kernel answers most requests inside
+/// the sendmsg call, a lone caller finds its reply already queued and completes on its own thread
+/// without a context switch. Replies from senders other than the kernel are dropped
+/// (<see cref="ForeignDatagramsDropped"/>); replies nobody waits for (late, or foreign sequence
+/// numbers) are counted in <see cref="UnmatchedMessages"/> when the next request reads past them.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,13 +25,12 @@ namespace Netlink;
 /// var summary = await connection.ExecuteAsync(request, message => Console.WriteLine(message.Header));
 /// </code>
 /// </example>
-public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
+public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
 {
     private readonly INetlinkTransport _transport;
     private readonly NetlinkConnectionOptions _options;
     private readonly ConcurrentDictionary<uint, PendingRequest> _pending = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _receiveLoop;
+    private readonly int _batchWindow;
     private uint _sequence;
     private long _unmatched;
     private long _foreign;
@@ -45,9 +48,15 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), _options.DumpAttempts, "DumpAttempts must be at least 1");
         }
 
+        if (_options.BatchWindow is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.BatchWindow, "BatchWindow must be at least 1");
+        }
+
+        _batchWindow = _options.BatchWindow ?? DefaultBatchWindow(transport);
+
         // Start from a time-based value, as libmnl does, so restarts do not reuse recent numbers.
         _sequence = (uint)Environment.TickCount;
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
     /// <summary>The local port id.</summary>
@@ -114,9 +123,10 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         (int start, NlMsgHeader header) = SingleRequest(request, nameof(request));
+        cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingRequest(header.Type, header.Flags, visitor, _options.Describer);
         using var deadline = new Deadline(timeout, cancellationToken);
-        RegisterAndSend(request, [(start, pending)]);
+        RegisterAndSend(request, request.WrittenSpan, [(start, pending)]);
         return await WaitAsync(pending, deadline).ConfigureAwait(false);
     }
 
@@ -150,12 +160,13 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
     /// <see cref="NetlinkConnectionOptions.DumpAttempts"/> times in all.
     /// </summary>
     /// <exception cref="NetlinkDumpInterruptedException{T}">Every attempt was interrupted; carries the last partial result.</exception>
-    public async Task<List<T>> DumpAsync<T>(NetlinkMessageWriter request, NetlinkMessageDecoder<T> decoder, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<T>> DumpAsync<T>(NetlinkMessageWriter request, NetlinkMessageDecoder<T> decoder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decoder);
         for (int attempt = 1; ; attempt++)
         {
-            var items = new List<T>();
+            // Chunked, so a huge dump neither copies its list nor lands on the large-object heap.
+            var items = new DumpList<T>();
             NetlinkReplySummary summary = await ExecuteAsync(
                 request,
                 message =>
@@ -179,24 +190,27 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Runs a dump (retrying interrupted ones) and returns copies of all messages.</summary>
-    public Task<List<NetlinkReply>> DumpAsync(NetlinkMessageWriter request, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<NetlinkReply>> DumpAsync(NetlinkMessageWriter request, CancellationToken cancellationToken = default) =>
         DumpAsync<NetlinkReply>(request, NetlinkReply.TryCopy, cancellationToken);
 
     /// <summary>
-    /// Sends every request in <paramref name="requests"/> in one datagram and collects a result per
-    /// request: one failing does not lose the others' results. NLM_F_ACK is added to every
-    /// request, so each ends with an ACK or an error. Batch plain requests, not dumps (the kernel
-    /// runs one dump per socket at a time and answers a second with EBUSY).
+    /// Sends every request in <paramref name="requests"/> with as few sendmsg calls as possible and
+    /// collects a result per request: one failing does not lose the others' results. NLM_F_ACK is
+    /// added to every request, so each ends with an ACK or an error. The requests go out in windows
+    /// of <see cref="NetlinkConnectionOptions.BatchWindow"/> messages (and at most 64 KiB), each
+    /// window's replies read before the next is sent, so the acks of a large batch never overflow
+    /// the receive buffer. Batch plain requests, not dumps (the kernel runs one dump per socket at
+    /// a time and answers a second with EBUSY).
     /// </summary>
     /// <exception cref="ArgumentException">The writer holds no message, or one without NLM_F_REQUEST.</exception>
     public async Task<IReadOnlyList<NetlinkBatchResult>> ExecuteBatchAsync(NetlinkMessageWriter requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var starts = new List<(int Start, NlMsgHeader Header)>();
+        var starts = new List<(int Start, int Length, NlMsgHeader Header)>();
         foreach (NetlinkMessage message in new NetlinkMessageEnumerator(requests.WrittenSpan))
         {
             CheckRequestFlags(message.Header, nameof(requests));
-            starts.Add((message.Offset, message.Header));
+            starts.Add((message.Offset, message.Bytes.Length, message.Header));
         }
 
         if (starts.Count == 0)
@@ -204,38 +218,49 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
             throw new ArgumentException("the batch holds no message", nameof(requests));
         }
 
-        var entries = new (int Start, PendingRequest Pending)[starts.Count];
-        var replies = new List<NetlinkReply>[starts.Count];
-        for (int i = 0; i < starts.Count; i++)
-        {
-            requests.AddFlags(starts[i].Start, NlMsgFlags.Ack);
-            List<NetlinkReply> collected = replies[i] = [];
-            entries[i] = (starts[i].Start, new PendingRequest(starts[i].Header.Type, starts[i].Header.Flags | NlMsgFlags.Ack, message => collected.Add(NetlinkReply.Copy(message)), _options.Describer));
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        var results = new NetlinkBatchResult[starts.Count];
         using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        RegisterAndSend(requests, entries);
-        var results = new NetlinkBatchResult[entries.Length];
-        for (int i = 0; i < entries.Length; i++)
+        int first = 0;
+        while (first < starts.Count)
         {
-            PendingRequest pending = entries[i].Pending;
-            Exception? error = null;
-            try
+            int end = WindowEnd(starts, first);
+            var entries = new (int Start, PendingRequest Pending)[end - first];
+            var replies = new List<NetlinkReply>?[entries.Length];
+            for (int i = 0; i < entries.Length; i++)
             {
-                await WaitAsync(pending, deadline).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException)
-            {
-                error = e;
+                (int start, _, NlMsgHeader header) = starts[first + i];
+                requests.AddFlags(start, NlMsgFlags.Ack);
+                int slot = i;
+                entries[i] = (start, new PendingRequest(header.Type, header.Flags | NlMsgFlags.Ack, message => (replies[slot] ??= []).Add(NetlinkReply.Copy(message)), _options.Describer));
             }
 
-            results[i] = new NetlinkBatchResult(i, pending.RequestType, pending.Sequence, replies[i], error);
+            int from = starts[first].Start;
+            int to = starts[end - 1].Start + starts[end - 1].Length;
+            RegisterAndSend(requests, requests.WrittenSpan[from..to], entries);
+            for (int i = 0; i < entries.Length; i++)
+            {
+                PendingRequest pending = entries[i].Pending;
+                Exception? error = null;
+                try
+                {
+                    await WaitAsync(pending, deadline).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException)
+                {
+                    error = e;
+                }
+
+                results[first + i] = new NetlinkBatchResult(first + i, pending.RequestType, pending.Sequence, (IReadOnlyList<NetlinkReply>?)replies[i] ?? [], error);
+            }
+
+            first = end;
         }
 
         return results;
     }
 
-    /// <summary>Stops the receive loop, closes the transport and fails every pending request with <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>Closes the transport and fails every pending request with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -243,17 +268,15 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
             return;
         }
 
-        _stop.Cancel();
         _transport.Dispose();
         FailAll(new ObjectDisposedException(nameof(NetlinkConnection)));
     }
 
-    /// <summary>Disposes and waits for the receive loop to finish.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>As <see cref="Dispose"/> (nothing runs in the background, so there is nothing to wait for).</summary>
+    public ValueTask DisposeAsync()
     {
         Dispose();
-        await _receiveLoop.ConfigureAwait(false);
-        _stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static (int Start, NlMsgHeader Header) SingleRequest(NetlinkMessageWriter request, string parameterName)
@@ -287,12 +310,12 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
         }
     }
 
-    private void RegisterAndSend(NetlinkMessageWriter request, ReadOnlySpan<(int Start, PendingRequest Pending)> entries)
+    private void RegisterAndSend(NetlinkMessageWriter request, ReadOnlySpan<byte> datagram, ReadOnlySpan<(int Start, PendingRequest Pending)> entries)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_broken is { } broken)
         {
-            throw new InvalidOperationException("the connection's receive loop has stopped", broken);
+            throw new InvalidOperationException("the connection's transport failed; open a new connection", broken);
         }
 
         // Register before sending so a fast reply always finds its waiter.
@@ -311,7 +334,7 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
 
         try
         {
-            _transport.Send(request.WrittenSpan);
+            _transport.Send(datagram);
         }
         catch
         {
@@ -321,108 +344,6 @@ public sealed class NetlinkConnection : IDisposable, IAsyncDisposable
             }
 
             throw;
-        }
-    }
-
-    private async Task<NetlinkReplySummary> WaitAsync(PendingRequest pending, Deadline deadline)
-    {
-        CancellationTokenRegistration registration = deadline.Token.Register(
-            static state => ((PendingRequest)state!).Completion.TrySetCanceled(),
-            pending);
-        try
-        {
-            return await pending.Completion.Task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (deadline.HasExpired)
-        {
-            throw deadline.TimeoutError($"request (type {pending.RequestType}, seq {pending.Sequence})");
-        }
-        finally
-        {
-            await registration.DisposeAsync().ConfigureAwait(false);
-            _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
-        }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        Exception stopReason = new ObjectDisposedException(nameof(NetlinkConnection));
-        try
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                NetlinkDatagram datagram;
-                try
-                {
-                    datagram = await _transport.ReceiveAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (NetlinkException e)
-                {
-                    // ENOBUFS (replies lost), truncation or another socket error: no waiter can
-                    // know whether its reply survived, so all of them learn it. New requests go on.
-                    FailAll(e);
-                    continue;
-                }
-
-                if (!datagram.IsFromKernel)
-                {
-                    Interlocked.Increment(ref _foreign);
-                    continue;
-                }
-
-                Dispatch(datagram.Data.Span);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && _disposed != 0)
-        {
-            // Normal shutdown.
-        }
-        catch (Exception e)
-        {
-            stopReason = e;
-            _broken = e;
-        }
-        finally
-        {
-            FailAll(stopReason);
-        }
-    }
-
-    private void Dispatch(ReadOnlySpan<byte> datagram)
-    {
-        try
-        {
-            foreach (NetlinkMessage message in new NetlinkMessageEnumerator(datagram))
-            {
-                uint sequence = message.Header.Sequence;
-                if (!_pending.TryGetValue(sequence, out PendingRequest? pending))
-                {
-                    Interlocked.Increment(ref _unmatched);
-                    continue;
-                }
-
-                if (pending.OnMessage(message))
-                {
-                    _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(sequence, pending));
-                }
-            }
-        }
-        catch (NetlinkDecodeException e)
-        {
-            // A badly framed datagram: the messages after the bad one are lost, and with them
-            // possibly anyone's final reply.
-            FailAll(e);
-        }
-    }
-
-    private void FailAll(Exception error)
-    {
-        foreach (KeyValuePair<uint, PendingRequest> entry in _pending)
-        {
-            if (_pending.TryRemove(entry))
-            {
-                entry.Value.Fail(error);
-            }
         }
     }
 

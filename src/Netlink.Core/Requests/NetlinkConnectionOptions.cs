@@ -20,4 +20,12 @@ public sealed class NetlinkConnectionOptions
 
     /// <summary>Receive buffer size to request (SO_RCVBUF), or null for the system default.</summary>
     public int? ReceiveBufferSize { get; init; }
+
+    /// <summary>
+    /// Requests of a batch (<see cref="NetlinkConnection.ExecuteBatchAsync"/>) sent per sendmsg
+    /// before their replies are read. Null (the default) sizes it from the socket's receive buffer
+    /// (about one error ACK with extended-ACK text per 1.5 KiB), so the replies of one window
+    /// always fit. Raise the receive buffer rather than this if batches of large replies overflow.
+    /// </summary>
+    public int? BatchWindow { get; init; }
 }

@@ -23,5 +23,8 @@ public sealed class NetlinkSocketTransport : INetlinkTransport
     public ValueTask<NetlinkDatagram> ReceiveAsync(CancellationToken cancellationToken) => Socket.ReceiveFromAsync(cancellationToken);
 
     /// <inheritdoc/>
+    public bool TryReceive(out NetlinkDatagram datagram) => Socket.TryReceiveFrom(out datagram);
+
+    /// <inheritdoc/>
     public void Dispose() => Socket.Dispose();
 }

@@ -3,8 +3,8 @@ using Netlink.Messages;
 namespace Netlink;
 
 /// <summary>
-/// One request waiting for its replies. <see cref="OnMessage"/> runs only on the connection's
-/// receive loop; the caller waits on <see cref="Completion"/>.
+/// One request waiting for its replies. <see cref="OnMessage"/> runs on whichever caller is
+/// reading the connection's socket at the time (one at a time); the caller waits on <see cref="Completion"/>.
 /// </summary>
 internal sealed class PendingRequest
 {

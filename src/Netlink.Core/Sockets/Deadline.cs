@@ -1,14 +1,19 @@
+using System.Diagnostics;
+
 namespace Netlink;
 
 /// <summary>
 /// A caller's token combined with an optional timeout, and the means to tell which one fired.
-/// <see cref="Timeout.InfiniteTimeSpan"/> means no timeout and creates nothing.
+/// The timer is armed only when somebody asks for <see cref="Token"/>, with the time left since
+/// construction: a request answered without waiting (the kernel usually replies inside sendmsg)
+/// never creates one. <see cref="Timeout.InfiniteTimeSpan"/> means no timeout and creates nothing.
 /// </summary>
 internal sealed class Deadline : IDisposable
 {
-    private readonly CancellationTokenSource? _timer;
     private readonly CancellationToken _caller;
     private readonly TimeSpan _timeout;
+    private readonly long _started;
+    private CancellationTokenSource? _timer;
 
     internal Deadline(TimeSpan timeout, CancellationToken caller)
     {
@@ -19,15 +24,38 @@ internal sealed class Deadline : IDisposable
 
         _caller = caller;
         _timeout = timeout;
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            _timer = CancellationTokenSource.CreateLinkedTokenSource(caller);
-            _timer.CancelAfter(timeout);
-        }
+        _started = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>The token to wait on.</summary>
-    internal CancellationToken Token => _timer?.Token ?? _caller;
+    /// <summary>The token to wait on; arms the timer on first use.</summary>
+    internal CancellationToken Token
+    {
+        get
+        {
+            if (_timeout == Timeout.InfiniteTimeSpan)
+            {
+                return _caller;
+            }
+
+            if (_timer is null)
+            {
+                var timer = CancellationTokenSource.CreateLinkedTokenSource(_caller);
+                TimeSpan left = _timeout - Stopwatch.GetElapsedTime(_started);
+                if (left <= TimeSpan.Zero)
+                {
+                    timer.Cancel();
+                }
+                else
+                {
+                    timer.CancelAfter(left);
+                }
+
+                _timer = timer;
+            }
+
+            return _timer.Token;
+        }
+    }
 
     /// <summary>True if the timeout fired and the caller did not cancel.</summary>
     internal bool HasExpired => _timer is { IsCancellationRequested: true } && !_caller.IsCancellationRequested;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Netlink;
@@ -7,13 +8,21 @@ namespace Netlink;
 /// An AF_NETLINK socket: sends datagrams to the kernel and receives them without ever truncating.
 /// The fd is created with SOCK_CLOEXEC and owned by a <see cref="System.Net.Sockets.Socket"/>,
 /// whose epoll engine provides readiness waits that honour cancellation and end promptly on
-/// <see cref="Dispose"/>; the reads themselves are recvmsg calls that size the datagram first
-/// (MSG_PEEK|MSG_TRUNC) and read the source address. One receive may be pending at a time;
-/// sends may come from any thread.
+/// <see cref="Dispose"/>; the reads themselves are single recvmsg calls that read the source
+/// address and a datagram of any size up to 4 MiB beyond the buffer whole (a larger one fails
+/// loudly with EMSGSIZE, it is never cut short). One receive may be pending at a time; sends may
+/// come from any thread.
 /// </summary>
 public sealed class NetlinkSocket : IDisposable
 {
-    private const int InitialBufferSize = 32 * 1024;
+    /// <summary>The socket's receive buffer to start with: a dump datagram is at most 32 KiB unless the family asks for more.</summary>
+    private const int InitialBufferSize = 64 * 1024;
+
+    /// <summary>The per-thread second iovec of every receive (see <see cref="TryReceiveNow"/>).</summary>
+    private const int OverflowSize = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? t_overflow;
 
     private readonly Socket _socket;
     private readonly Memory<byte> _peekByte = new byte[1];
@@ -182,6 +191,32 @@ public sealed class NetlinkSocket : IDisposable
         }
     }
 
+    /// <summary>
+    /// Receives a datagram from any sender if one is queued, without waiting (the request engine's
+    /// fast path: the kernel answers most requests inside the sendmsg call, so the reply is already
+    /// there). Same rules as <see cref="ReceiveFromAsync"/>; the memory is valid until the next receive.
+    /// </summary>
+    /// <returns>False if nothing is queued.</returns>
+    /// <exception cref="NetlinkOverrunException">ENOBUFS: the receive queue overflowed and messages were lost.</exception>
+    /// <exception cref="InvalidOperationException">Another receive is pending on this socket.</exception>
+    public bool TryReceiveFrom(out NetlinkDatagram datagram)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Interlocked.Exchange(ref _receiving, 1) != 0)
+        {
+            throw new InvalidOperationException("another receive is already pending on this netlink socket");
+        }
+
+        try
+        {
+            return TryReceiveNow(out datagram);
+        }
+        finally
+        {
+            Volatile.Write(ref _receiving, 0);
+        }
+    }
+
     /// <summary>Sets a boolean SOL_NETLINK option.</summary>
     public void SetOption(NetlinkSocketOption option, bool enabled)
     {
@@ -235,6 +270,17 @@ public sealed class NetlinkSocket : IDisposable
         SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, name, bytes, force ? "setsockopt(SO_RCVBUFFORCE)" : "setsockopt(SO_RCVBUF)");
     }
 
+    /// <summary>Sets the send buffer size, which bounds the largest datagram <see cref="Send"/> accepts (EMSGSIZE beyond it).</summary>
+    /// <param name="bytes">Requested size; the kernel doubles it for bookkeeping.</param>
+    /// <param name="force">Use SO_SNDBUFFORCE (needs CAP_NET_ADMIN) to exceed net.core.wmem_max.</param>
+    public void SetSendBufferSize(int bytes, bool force = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int name = force ? Interop.Libc.SO_SNDBUFFORCE : Interop.Libc.SO_SNDBUF;
+        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, name, bytes, force ? "setsockopt(SO_SNDBUFFORCE)" : "setsockopt(SO_SNDBUF)");
+    }
+
     /// <summary>Attaches a classic BPF filter (SO_ATTACH_FILTER); it sees each message datagram and returns how many bytes to keep (0 drops).</summary>
     /// <exception cref="ArgumentException">The program is empty or longer than 65,535 instructions.</exception>
     public void AttachFilter(ReadOnlySpan<BpfInstruction> program)
@@ -283,28 +329,32 @@ public sealed class NetlinkSocket : IDisposable
         return address.PortId;
     }
 
-    /// <summary>Reads one datagram if one is queued, without blocking.</summary>
+    /// <summary>
+    /// Reads one datagram if one is queued, without blocking, in one recvmsg call. The socket's own
+    /// buffer (64 KiB, more once a larger datagram was seen) is the first iovec; a per-thread
+    /// overflow area (<see cref="OverflowSize"/>, address space only until a datagram reaches
+    /// into it) is the second, so a datagram larger than the buffer still arrives whole and is
+    /// then moved into a grown buffer. This avoids a sizing MSG_PEEK call per datagram, which
+    /// costs as much as the read itself for the small ACKs of a request stream. MSG_TRUNC makes
+    /// the kernel report the real length, so a datagram too large even for both is a loud error,
+    /// never a silent cut.
+    /// </summary>
     private unsafe bool TryReceiveNow(out NetlinkDatagram datagram)
     {
         datagram = default;
-
-        // An empty iovec with MSG_PEEK|MSG_TRUNC returns the full datagram size and copies nothing.
-        var sizing = default(Interop.Libc.MsgHdr);
-        nint size = Interop.Libc.RecvMsg(_socket.SafeHandle, &sizing, Interop.Libc.MSG_PEEK | Interop.Libc.MSG_TRUNC | Interop.Libc.MSG_DONTWAIT);
-        if (size < 0)
-        {
-            return ReceiveFailed(Marshal.GetLastPInvokeError());
-        }
-
-        byte[] buffer = EnsureBuffer(checked((int)size));
+        byte[] buffer = _buffer ??= GC.AllocateUninitializedArray<byte>(InitialBufferSize);
+        byte[] overflow = t_overflow ??= GC.AllocateUninitializedArray<byte>(OverflowSize, pinned: true);
         var source = default(Interop.Libc.SockAddrNl);
         nint received;
         int flags;
         fixed (byte* bytes = buffer)
+        fixed (byte* spill = overflow)
         {
-            var iov = new Interop.Libc.IoVec { Base = bytes, Length = (nuint)buffer.Length };
-            var message = new Interop.Libc.MsgHdr { Name = &source, NameLength = (uint)sizeof(Interop.Libc.SockAddrNl), Iov = &iov, IovLength = 1 };
-            received = Interop.Libc.RecvMsg(_socket.SafeHandle, &message, Interop.Libc.MSG_DONTWAIT);
+            Interop.Libc.IoVec* iov = stackalloc Interop.Libc.IoVec[2];
+            iov[0] = new Interop.Libc.IoVec { Base = bytes, Length = (nuint)buffer.Length };
+            iov[1] = new Interop.Libc.IoVec { Base = spill, Length = (nuint)overflow.Length };
+            var message = new Interop.Libc.MsgHdr { Name = &source, NameLength = (uint)sizeof(Interop.Libc.SockAddrNl), Iov = iov, IovLength = 2 };
+            received = Interop.Libc.RecvMsg(_socket.SafeHandle, &message, Interop.Libc.MSG_DONTWAIT | Interop.Libc.MSG_TRUNC);
             flags = message.Flags;
         }
 
@@ -313,13 +363,22 @@ public sealed class NetlinkSocket : IDisposable
             return ReceiveFailed(Marshal.GetLastPInvokeError());
         }
 
-        if ((flags & Interop.Libc.MSG_TRUNC) != 0)
+        if ((flags & Interop.Libc.MSG_TRUNC) != 0 || received > buffer.Length + overflow.Length)
         {
-            // Cannot happen after sizing, but if it ever does the loss must be loud.
-            throw new NetlinkException(90 /* EMSGSIZE */, $"recvmsg (datagram truncated to {received} bytes)");
+            throw new NetlinkException(90 /* EMSGSIZE */, $"recvmsg (a {received}-byte datagram exceeded the {buffer.Length + overflow.Length}-byte receive area and was lost)");
         }
 
-        var data = new ReadOnlyMemory<byte>(buffer, 0, (int)received);
+        int length = (int)received;
+        if (length > buffer.Length)
+        {
+            // Rare: keep the whole datagram in one buffer, big enough for the next one too.
+            byte[] grown = GC.AllocateUninitializedArray<byte>((int)BitOperations.RoundUpToPowerOf2((uint)length));
+            buffer.CopyTo(grown, 0);
+            overflow.AsSpan(0, length - buffer.Length).CopyTo(grown.AsSpan(buffer.Length));
+            _buffer = buffer = grown;
+        }
+
+        var data = new ReadOnlyMemory<byte>(buffer, 0, length);
         if (NetlinkTrace.IsActive)
         {
             NetlinkTrace.Datagram(NetlinkTraceDirection.Receive, Protocol, PortId, source.PortId, data.Span);
@@ -339,16 +398,6 @@ public sealed class NetlinkSocket : IDisposable
 
         ObjectDisposedException.ThrowIf(_disposed, this);
         throw NetlinkException.FromErrno(errno, "recvmsg");
-    }
-
-    private byte[] EnsureBuffer(int size)
-    {
-        if (_buffer is null || _buffer.Length < size)
-        {
-            _buffer = GC.AllocateUninitializedArray<byte>(Math.Max(InitialBufferSize, size));
-        }
-
-        return _buffer;
     }
 
     private async ValueTask WaitReadableAsync(CancellationToken cancellationToken)

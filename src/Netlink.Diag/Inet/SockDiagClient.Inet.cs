@@ -20,7 +20,7 @@ public sealed partial class SockDiagClient
         {
             using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
             InetDiagRequest.WriteDump(lease.Writer, family, query);
-            List<SocketInfo> part = await Connection.DumpAsync(
+            IReadOnlyList<SocketInfo> part = await Connection.DumpAsync(
                 lease.Writer,
                 (Messages.NetlinkMessage message, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SocketInfo info) =>
                 {

@@ -38,7 +38,7 @@ public sealed class ConnectionDumpTests
         await using var connection = new NetlinkConnection(kernel);
         using NetlinkMessageWriter request = TestRequests.One(TestRequests.GetThing, NlMsgFlags.Request | NlMsgFlags.Dump);
 
-        List<NetlinkReply> replies = await connection.DumpAsync(request);
+        IReadOnlyList<NetlinkReply> replies = await connection.DumpAsync(request);
 
         Assert.Equal([1u, 2u, 3u, 4u, 5u], replies.Select(r => TestRequests.Marker(r.Message)));
     }
@@ -70,7 +70,7 @@ public sealed class ConnectionDumpTests
         await using var connection = new NetlinkConnection(kernel);
         using NetlinkMessageWriter request = TestRequests.One(TestRequests.GetThing, NlMsgFlags.Request | NlMsgFlags.Dump);
 
-        List<uint> markers = await connection.DumpAsync(request, (NetlinkMessage m, out uint marker) => m.TryGetFixedHeader(out marker));
+        IReadOnlyList<uint> markers = await connection.DumpAsync(request, (NetlinkMessage m, out uint marker) => m.TryGetFixedHeader(out marker));
 
         Assert.Equal(2, attempts);
         Assert.Equal([1u, 2u, 3u, 4u, 5u], markers);

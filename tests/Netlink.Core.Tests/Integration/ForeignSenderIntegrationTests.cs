@@ -49,22 +49,25 @@ public sealed class ForeignSenderIntegrationTests(TestNamespace netns) : IClassF
     }
 
     [RootFact]
-    public async Task Connection_drops_a_forged_datagram_without_parsing_it()
+    public async Task Connection_drops_a_forged_reply_to_the_next_request_without_parsing_it()
     {
         await using NetlinkConnection connection = netns.OpenConnection();
         using NetlinkSocket attacker = netns.OpenSocket();
+        using var request = new NetlinkMessageWriter();
+        Rtnl.AppendGetLink(request, 1, ack: true);
+        uint last = (await connection.ExecuteAsync(request, null)).Sequence;
+
+        // A forged EPERM for the sequence number the next request will get, queued before it.
         using var forged = new NetlinkMessageWriter();
-        int start = forged.BeginMessage(NlMsgType.Error, NlMsgFlags.None, sequence: 12345);
+        int start = forged.BeginMessage(NlMsgType.Error, NlMsgFlags.None, sequence: last + 1, portId: connection.PortId);
         forged.WriteS32(0, -1);
         forged.EndMessage(start);
-
         attacker.SendTo(forged.WrittenSpan, connection.PortId);
-        var clock = Stopwatch.StartNew();
-        while (connection.ForeignDatagramsDropped == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(5);
-        }
 
+        NetlinkReplySummary next = await connection.ExecuteAsync(request, null);
+
+        Assert.Equal(last + 1, next.Sequence);
+        Assert.True(next.Acknowledged);
         Assert.Equal(1, connection.ForeignDatagramsDropped);
         Assert.Equal(0, connection.UnmatchedMessages); // dropped before any message was looked at
         Assert.Equal("lo", Assert.Single(await Rtnl.ListLinksAsync(connection)).Name);

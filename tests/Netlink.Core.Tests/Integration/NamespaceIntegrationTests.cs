@@ -31,7 +31,7 @@ public sealed class NamespaceIntegrationTests : IClassFixture<TestNamespace>
         {
             await using NetlinkConnection connection = NetlinkConnection.Open(NetlinkProtocol.Route, _a.Namespace);
             threadNamespaces.Add(NetworkNamespace.CurrentThreadId);
-            List<Rtnl.Link> links = await Rtnl.ListLinksAsync(connection);
+            IReadOnlyList<Rtnl.Link> links = await Rtnl.ListLinksAsync(connection);
             linkSets.Add(string.Join(",", links.Select(l => l.Name).Order()));
             threadNamespaces.Add(NetworkNamespace.CurrentThreadId);
         })));

@@ -117,7 +117,7 @@ internal static class Rtnl
         return true;
     }
 
-    public static async Task<List<Link>> ListLinksAsync(NetlinkConnection connection)
+    public static async Task<IReadOnlyList<Link>> ListLinksAsync(NetlinkConnection connection)
     {
         using var request = new NetlinkMessageWriter();
         AppendGetLinkDump(request);

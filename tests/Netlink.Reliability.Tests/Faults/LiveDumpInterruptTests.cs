@@ -44,7 +44,7 @@ public sealed class LiveDumpInterruptTests
         {
             try
             {
-                List<Rt.Link> links = await reader.DumpAsync<Rt.Link>(request, Rt.TryParseLink);
+                IReadOnlyList<Rt.Link> links = await reader.DumpAsync<Rt.Link>(request, Rt.TryParseLink);
                 complete++;
                 Assert.Equal(links.Count, links.Select(l => l.Index).Distinct().Count());
                 var names = links.Select(l => l.Name).ToHashSet();

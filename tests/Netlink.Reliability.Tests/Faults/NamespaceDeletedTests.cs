@@ -24,7 +24,7 @@ public sealed class NamespaceDeletedTests
         Assert.False(NetworkNamespace.Exists(name));
 
         // Still the deleted namespace's links (not the host's): lo + the veth pair only.
-        List<Rt.Link> links = await Rt.LinksAsync(connection);
+        IReadOnlyList<Rt.Link> links = await Rt.LinksAsync(connection);
         Assert.Equal(["gone0", "gone1", "lo"], links.Select(l => l.Name).Order());
 
         // And still writable.

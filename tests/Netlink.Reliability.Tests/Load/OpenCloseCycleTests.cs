@@ -41,8 +41,10 @@ public sealed class OpenCloseCycleTests
             await CycleAsync(); // warm up pools, JIT, epoll threads
         }
 
-        int fdsBefore = OpenFds();
+        // Finalize what other tests dropped undisposed first, so a collection during the loop cannot lower the count.
         long memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        GC.WaitForPendingFinalizers();
+        int fdsBefore = OpenFds();
         for (int i = 0; i < cycles; i++)
         {
             await CycleAsync();

@@ -155,7 +155,7 @@ internal static class Rt
         await connection.RequestAsync(w);
     }
 
-    public static async Task<List<Link>> LinksAsync(NetlinkConnection connection)
+    public static async Task<IReadOnlyList<Link>> LinksAsync(NetlinkConnection connection)
     {
         using var w = new NetlinkMessageWriter();
         LinkDump(w);
