@@ -444,16 +444,25 @@ public sealed partial class YnlGenerator
                 string hp = header is null ? string.Empty : $"out {header} header, ";
                 w.Open($"public static bool {methods.Reserve("TryRead" + n)}(ReadOnlySpan<byte> message, {hp}out {set.ReaderName} attributes)");
                 w.Line($"int start = NlMsgHeader.Size + {(f.IsGenetlink ? "NlGenlHeaderSize" : "0")};");
-                w.Line("bool ok = message.Length >= start;");
+                w.Line("attributes = default;");
                 if (header is not null)
                 {
+                    w.Open($"if (message.Length < start + {header}.Size)");
                     w.Line("header = default;");
-                    w.Line("ok = ok && MemoryMarshal.TryRead(message.Slice(start), out header);");
+                    w.Line("return false;");
+                    w.Close();
+                    w.Line($"header = MemoryMarshal.Read<{header}>(message.Slice(start));");
                     w.Line($"start += NlAlign.Align({header}.Size);");
                 }
+                else
+                {
+                    w.Open("if (message.Length < start)");
+                    w.Line("return false;");
+                    w.Close();
+                }
 
-                w.Line($"attributes = ok ? new {set.ReaderName}(message.Slice(Math.Min(start, message.Length))) : default;");
-                w.Line("return ok;");
+                w.Line("attributes.Load(message.Slice(Math.Min(start, message.Length)));");
+                w.Line("return true;");
                 w.Close();
             }
         }
@@ -653,25 +662,33 @@ public sealed partial class YnlGenerator
             var indexed = set.Attrs.Where(a => AttrCodec.For(a).IsIndexed).GroupBy(a => a.Value).Select(g => g.First()).ToList();
             w.Line($"/// <summary>Reads '{set.Name}' attributes: indexes them in one pass, then typed getters read in place. Unknown attributes are skipped, short ones read as absent.</summary>");
             w.Open($"public ref struct {n}");
-            w.Line("private readonly ReadOnlySpan<byte> _data;");
+            // The fields are written only by Load, which TryRead calls on its out parameter, so the
+            // reader is built in place instead of being constructed and then copied.
+            w.Line("private ReadOnlySpan<byte> _data;");
             foreach (string sel in set.InheritedSelectors)
             {
-                w.Line($"private readonly ReadOnlySpan<byte> {EmitContext.SelectorField(sel)};");
+                w.Line($"private ReadOnlySpan<byte> {EmitContext.SelectorField(sel)};");
             }
 
             foreach (AttrSpec a in indexed)
             {
-                w.Line($"private readonly int {AttrCodec.Field(a)};");
+                w.Line($"private int {AttrCodec.Field(a)};");
                 if (a.MultiAttr)
                 {
-                    w.Line($"private readonly int {AttrCodec.CountField(a)};");
+                    w.Line($"private int {AttrCodec.CountField(a)};");
                 }
             }
 
             var ps = new List<string> { "ReadOnlySpan<byte> attributes" };
             ps.AddRange(set.InheritedSelectors.Select(s => $"ReadOnlySpan<byte> {EmitContext.SelectorParam(s)} = default"));
+            string args = string.Join(string.Empty, set.InheritedSelectors.Select(s => ", " + EmitContext.SelectorParam(s)));
             w.Line($"/// <summary>Indexes the attributes in <paramref name=\"attributes\"/>{(set.InheritedSelectors.Count > 0 ? "; selector payloads come from enclosing sets" : string.Empty)}.</summary>");
             w.Open($"public {n}({string.Join(", ", ps)})");
+            w.Line("this = default;");
+            w.Line($"Load(attributes{args});");
+            w.Close();
+            w.Line("/// <summary>Indexes the attributes into this (zeroed) reader: one pass over the attribute headers.</summary>");
+            w.Open($"internal void Load({string.Join(", ", ps)})");
             w.Line("_data = attributes;");
             foreach (string sel in set.InheritedSelectors)
             {
@@ -679,14 +696,14 @@ public sealed partial class YnlGenerator
             }
 
             w.Line("int unknown = 0;");
-            w.Line("var e = new NlAttributeEnumerator(attributes);");
+            w.Line("var e = new NlAttributeScanner(attributes);");
             w.Open("while (e.MoveNext())");
-            w.Line("NlAttribute a = e.Current;");
-            w.Open("switch (a.Type)");
+            w.Line("int position = e.Offset + 1;");
+            w.Open("switch (e.Type)");
             foreach (AttrSpec a in indexed)
             {
                 w.Line($"case {a.Value}:");
-                w.Line($"    if ({AttrCodec.Field(a)} == 0) {AttrCodec.Field(a)} = a.Offset + 1;");
+                w.Line($"    if ({AttrCodec.Field(a)} == 0) {AttrCodec.Field(a)} = position;");
                 if (a.MultiAttr)
                 {
                     w.Line($"    {AttrCodec.CountField(a)}++;");
@@ -704,9 +721,9 @@ public sealed partial class YnlGenerator
             w.Line("IsMalformed = e.IsMalformed;");
             w.Close();
             w.Line("/// <summary>True if the walk stopped at a malformed attribute header (attributes before it are usable).</summary>");
-            w.Line("public bool IsMalformed { get; }");
+            w.Line("public bool IsMalformed { get; private set; }");
             w.Line("/// <summary>Attributes skipped because this set does not define them.</summary>");
-            w.Line("public int UnknownCount { get; }");
+            w.Line("public int UnknownCount { get; private set; }");
             w.Line("/// <summary>The attribute bytes this reader indexes.</summary>");
             w.Line("public readonly ReadOnlySpan<byte> Data => _data;");
             w.Line("/// <summary>True if the attribute is present.</summary>");
