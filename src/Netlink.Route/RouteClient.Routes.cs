@@ -123,6 +123,54 @@ public sealed partial class RouteClient
         await Connection.RequestAsync(lease.Writer, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Adds many routes in batches (many requests per sendmsg, <see cref="NetlinkConnection.ExecuteBatchAsync"/>)
+    /// with NLM_F_CREATE | NLM_F_EXCL, and reports each one's outcome: one failing (EEXIST…) does not
+    /// stop the others. Every route is validated before anything is sent.
+    /// </summary>
+    /// <returns>One result per route, in order (<see cref="NetlinkBatchResult.Index"/> is the route's position).</returns>
+    /// <exception cref="ArgumentException">A route is invalid (the message names its position); nothing was sent.</exception>
+    public Task<IReadOnlyList<NetlinkBatchResult>> AddRoutesAsync(IEnumerable<Route> routes, CancellationToken cancellationToken = default) =>
+        BatchAsync(routes, (writer, route) => RouteRequests.WriteNew(writer, route, RouteRequests.AddFlags), cancellationToken);
+
+    /// <summary>Adds or replaces many routes in batches (NLM_F_CREATE | NLM_F_REPLACE); see <see cref="AddRoutesAsync"/>.</summary>
+    /// <exception cref="ArgumentException">A route is invalid; nothing was sent.</exception>
+    public Task<IReadOnlyList<NetlinkBatchResult>> ReplaceRoutesAsync(IEnumerable<Route> routes, CancellationToken cancellationToken = default) =>
+        BatchAsync(routes, (writer, route) => RouteRequests.WriteNew(writer, route, RouteRequests.ReplaceFlags), cancellationToken);
+
+    /// <summary>Deletes many routes in batches, each matched as <see cref="DeleteRouteAsync"/> does; see <see cref="AddRoutesAsync"/>.</summary>
+    /// <exception cref="ArgumentException">A route is invalid; nothing was sent.</exception>
+    public Task<IReadOnlyList<NetlinkBatchResult>> DeleteRoutesAsync(IEnumerable<Route> routes, CancellationToken cancellationToken = default) =>
+        BatchAsync(routes, RouteRequests.WriteDelete, cancellationToken);
+
+    private async Task<IReadOnlyList<NetlinkBatchResult>> BatchAsync(IEnumerable<Route> routes, Action<NetlinkMessageWriter, Route> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        int index = 0;
+        foreach (Route route in routes)
+        {
+            try
+            {
+                ArgumentNullException.ThrowIfNull(route);
+                write(lease.Writer, route);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"route {index} ({route?.Destination}): {e.Message}", nameof(routes), e);
+            }
+
+            index++;
+        }
+
+        if (index == 0)
+        {
+            return [];
+        }
+
+        return await Connection.ExecuteBatchAsync(lease.Writer, cancellationToken).ConfigureAwait(false);
+    }
+
     private static bool TryDecodeMatching(NetlinkMessage message, RouteFilter filter, [MaybeNullWhen(false)] out Route route)
     {
         route = null;
