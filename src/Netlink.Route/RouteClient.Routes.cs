@@ -126,22 +126,27 @@ public sealed partial class RouteClient
     /// <summary>
     /// Adds many routes in batches (many requests per sendmsg, <see cref="NetlinkConnection.ExecuteBatchAsync"/>)
     /// with NLM_F_CREATE | NLM_F_EXCL, and reports each one's outcome: one failing (EEXIST…) does not
-    /// stop the others. Every route is validated before anything is sent.
+    /// stop the others. Every route is validated before anything is sent. The requests carry no
+    /// NLM_F_ACK: the kernel reports failures only, and each window's barrier ACK confirms the rest,
+    /// so 10,000 routes cost the kernel a few dozen replies instead of 10,000.
     /// </summary>
     /// <returns>One result per route, in order (<see cref="NetlinkBatchResult.Index"/> is the route's position).</returns>
     /// <exception cref="ArgumentException">A route is invalid (the message names its position); nothing was sent.</exception>
     public Task<IReadOnlyList<NetlinkBatchResult>> AddRoutesAsync(IEnumerable<Route> routes, CancellationToken cancellationToken = default) =>
-        BatchAsync(routes, (writer, route) => RouteRequests.WriteNew(writer, route, RouteRequests.AddFlags), cancellationToken);
+        BatchAsync(routes, (writer, route) => RouteRequests.WriteNew(writer, route, WithoutAck(RouteRequests.AddFlags)), cancellationToken);
 
     /// <summary>Adds or replaces many routes in batches (NLM_F_CREATE | NLM_F_REPLACE); see <see cref="AddRoutesAsync"/>.</summary>
     /// <exception cref="ArgumentException">A route is invalid; nothing was sent.</exception>
     public Task<IReadOnlyList<NetlinkBatchResult>> ReplaceRoutesAsync(IEnumerable<Route> routes, CancellationToken cancellationToken = default) =>
-        BatchAsync(routes, (writer, route) => RouteRequests.WriteNew(writer, route, RouteRequests.ReplaceFlags), cancellationToken);
+        BatchAsync(routes, (writer, route) => RouteRequests.WriteNew(writer, route, WithoutAck(RouteRequests.ReplaceFlags)), cancellationToken);
 
     /// <summary>Deletes many routes in batches, each matched as <see cref="DeleteRouteAsync"/> does; see <see cref="AddRoutesAsync"/>.</summary>
     /// <exception cref="ArgumentException">A route is invalid; nothing was sent.</exception>
     public Task<IReadOnlyList<NetlinkBatchResult>> DeleteRoutesAsync(IEnumerable<Route> routes, CancellationToken cancellationToken = default) =>
-        BatchAsync(routes, RouteRequests.WriteDelete, cancellationToken);
+        BatchAsync(routes, (writer, route) => RouteRequests.WriteDelete(writer, route, WithoutAck(RouteRequests.DeleteFlags)), cancellationToken);
+
+    /// <summary>Batched requests need no ACK each: the window's barrier ACK confirms every request that did not fail.</summary>
+    private static NlMsgFlags WithoutAck(NlMsgFlags flags) => flags & ~NlMsgFlags.Ack;
 
     private async Task<IReadOnlyList<NetlinkBatchResult>> BatchAsync(IEnumerable<Route> routes, Action<NetlinkMessageWriter, Route> write, CancellationToken cancellationToken)
     {

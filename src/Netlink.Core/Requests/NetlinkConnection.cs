@@ -195,12 +195,16 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Sends every request in <paramref name="requests"/> with as few sendmsg calls as possible and
-    /// collects a result per request: one failing does not lose the others' results. NLM_F_ACK is
-    /// added to every request, so each ends with an ACK or an error. The requests go out in windows
-    /// of <see cref="NetlinkConnectionOptions.BatchWindow"/> messages (and at most 64 KiB), each
-    /// window's replies read before the next is sent, so the acks of a large batch never overflow
-    /// the receive buffer. Batch plain requests, not dumps (the kernel runs one dump per socket at
-    /// a time and answers a second with EBUSY).
+    /// collects a result per request: one failing does not lose the others' results.
+    /// The requests go out as written, in windows of <see cref="NetlinkConnectionOptions.BatchWindow"/>
+    /// messages (and at most 64 KiB), each closed by an NLMSG_NOOP barrier with NLM_F_ACK. The
+    /// kernel handles a datagram's messages in order and always answers a failing request with an
+    /// error, so when the barrier's ACK arrives every request of the window that has not failed
+    /// has succeeded: requests need no NLM_F_ACK of their own (saving the kernel one reply each),
+    /// though one that has it gets its ACK. The next window is sent only after the barrier, so the
+    /// replies of a large batch never overflow the receive buffer. Batch plain requests, not dumps
+    /// (the kernel runs one dump per socket at a time), to families whose kernel side acknowledges
+    /// NLMSG_NOOP like any request (rtnetlink, generic netlink, sock_diag, xfrm… all of netlink_rcv_skb's users).
     /// </summary>
     /// <exception cref="ArgumentException">The writer holds no message, or one without NLM_F_REQUEST.</exception>
     public async Task<IReadOnlyList<NetlinkBatchResult>> ExecuteBatchAsync(NetlinkMessageWriter requests, CancellationToken cancellationToken = default)
@@ -221,43 +225,92 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var results = new NetlinkBatchResult[starts.Count];
         using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        int first = 0;
-        while (first < starts.Count)
+        using NetlinkMessageWriterPool.Lease window = Encoding.NetlinkMessageWriterPool.Shared.Rent();
+        for (int first = 0; first < starts.Count;)
         {
             int end = WindowEnd(starts, first);
-            var entries = new (int Start, PendingRequest Pending)[end - first];
-            var replies = new List<NetlinkReply>?[entries.Length];
-            for (int i = 0; i < entries.Length; i++)
-            {
-                (int start, _, NlMsgHeader header) = starts[first + i];
-                requests.AddFlags(start, NlMsgFlags.Ack);
-                int slot = i;
-                entries[i] = (start, new PendingRequest(header.Type, header.Flags | NlMsgFlags.Ack, message => (replies[slot] ??= []).Add(NetlinkReply.Copy(message)), _options.Describer));
-            }
-
-            int from = starts[first].Start;
-            int to = starts[end - 1].Start + starts[end - 1].Length;
-            RegisterAndSend(requests, requests.WrittenSpan[from..to], entries);
-            for (int i = 0; i < entries.Length; i++)
-            {
-                PendingRequest pending = entries[i].Pending;
-                Exception? error = null;
-                try
-                {
-                    await WaitAsync(pending, deadline).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException)
-                {
-                    error = e;
-                }
-
-                results[first + i] = new NetlinkBatchResult(first + i, pending.RequestType, pending.Sequence, (IReadOnlyList<NetlinkReply>?)replies[i] ?? [], error);
-            }
-
+            await ExecuteWindowAsync(requests, starts, first, end, window.Writer, results, deadline).ConfigureAwait(false);
             first = end;
         }
 
         return results;
+    }
+
+    /// <summary>Sends requests [first, end) plus a barrier in one datagram and fills their results.</summary>
+    private async Task ExecuteWindowAsync(
+        NetlinkMessageWriter requests,
+        List<(int Start, int Length, NlMsgHeader Header)> starts,
+        int first,
+        int end,
+        NetlinkMessageWriter datagram,
+        NetlinkBatchResult[] results,
+        Deadline deadline)
+    {
+        // Copy the window into its own datagram (the caller's bytes stay as written) and close it with the barrier.
+        datagram.Clear();
+        int from = starts[first].Start;
+        requests.WrittenSpan[from..(starts[end - 1].Start + starts[end - 1].Length)].CopyTo(datagram.Reserve(starts[end - 1].Start + starts[end - 1].Length - from));
+        int barrierStart = datagram.BeginMessage(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack);
+        datagram.EndMessage(barrierStart);
+
+        var entries = new (int Start, PendingRequest Pending)[end - first + 1];
+        var replies = new List<NetlinkReply>?[end - first];
+        for (int i = 0; i < replies.Length; i++)
+        {
+            (int start, _, NlMsgHeader header) = starts[first + i];
+            int slot = i;
+            entries[i] = (start - from, new PendingRequest(header.Type, header.Flags, message => (replies[slot] ??= []).Add(NetlinkReply.Copy(message)), _options.Describer));
+        }
+
+        var barrier = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null, _options.Describer);
+        entries[^1] = (barrierStart, barrier);
+        RegisterAndSend(datagram, datagram.WrittenSpan, entries);
+
+        Exception? barrierError = null;
+        try
+        {
+            await WaitAsync(barrier, deadline).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException or OperationCanceledException or ObjectDisposedException)
+        {
+            barrierError = e;
+        }
+
+        for (int i = 0; i < replies.Length; i++)
+        {
+            PendingRequest pending = entries[i].Pending;
+            if (!pending.Completion.Task.IsCompleted)
+            {
+                // Everything the kernel sent for this window came before the barrier's ACK.
+                _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
+                if (barrierError is null)
+                {
+                    pending.CompleteWithoutReply();
+                }
+                else
+                {
+                    pending.Fail(barrierError);
+                }
+            }
+
+            Exception? error = null;
+            try
+            {
+                await pending.Completion.Task.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException)
+            {
+                error = e;
+            }
+
+            results[first + i] = new NetlinkBatchResult(first + i, pending.RequestType, pending.Sequence, (IReadOnlyList<NetlinkReply>?)replies[i] ?? [], error);
+        }
+
+        if (barrierError is OperationCanceledException or ObjectDisposedException)
+        {
+            // The caller cancelled or the connection closed: that ends the whole batch.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(barrierError);
+        }
     }
 
     /// <summary>Closes the transport and fails every pending request with <see cref="ObjectDisposedException"/>.</summary>

@@ -18,6 +18,9 @@ internal static class RouteRequests
     /// <summary>NLM_F_CREATE | NLM_F_REPLACE: <c>ip route replace</c>.</summary>
     internal const NlMsgFlags ReplaceFlags = NlMsgFlags.Request | NlMsgFlags.Ack | NlMsgFlags.Create | NlMsgFlags.Replace;
 
+    /// <summary>RTM_DELROUTE's flags: a request with an ACK.</summary>
+    internal const NlMsgFlags DeleteFlags = NlMsgFlags.Request | NlMsgFlags.Ack;
+
     /// <summary>NLM_F_CREATE | NLM_F_APPEND: <c>ip route append</c>.</summary>
     internal const NlMsgFlags AppendFlags = NlMsgFlags.Request | NlMsgFlags.Ack | NlMsgFlags.Create | NlMsgFlags.Append;
 
@@ -42,12 +45,12 @@ internal static class RouteRequests
 
     /// <summary>Writes RTM_DELROUTE: what is set in <paramref name="route"/> must match; protocol, type and scope left unset match any.</summary>
     /// <exception cref="ArgumentException">The route is invalid.</exception>
-    internal static void WriteDelete(NetlinkMessageWriter writer, Route route)
+    internal static void WriteDelete(NetlinkMessageWriter writer, Route route, NlMsgFlags flags = DeleteFlags)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Validate(route, forDelete: true);
         var header = Header(route, route.Type, route.Scope ?? RouteScope.Nowhere, route.Protocol);
-        RtRoute.RouteAttrsWriter attributes = RtRoute.BeginDelrouteRequest(writer, in header);
+        RtRoute.RouteAttrsWriter attributes = RtRoute.BeginDelrouteRequest(writer, in header, flags);
         WriteCommon(attributes, route);
         attributes.End();
     }

@@ -53,6 +53,17 @@ internal sealed class FakeKernel : INetlinkTransport
 
         foreach ((NlMsgHeader header, byte[] bytes) in requests)
         {
+            // As netlink_rcv_skb does: control messages (a batch barrier) are only acknowledged.
+            if (header.Type < NlMsgType.MinType)
+            {
+                if ((header.Flags & NlMsgFlags.Ack) != 0)
+                {
+                    Enqueue(Replies.Ack(header, bytes));
+                }
+
+                continue;
+            }
+
             foreach (byte[] reply in _script(header, bytes))
             {
                 Enqueue(reply);
