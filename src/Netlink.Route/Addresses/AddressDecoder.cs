@@ -27,15 +27,15 @@ internal static class AddressDecoder
     /// <summary>Builds the record from a header and its attributes; null without IFA_LOCAL/IFA_ADDRESS.</summary>
     public static Address? Decode(in RtAddr.Ifaddrmsg header, RtAddr.AddrAttrsReader attributes)
     {
-        IPAddress? local = attributes.TryGetLocalBytes(out ReadOnlySpan<byte> localBytes) ? InetAddress.Read(localBytes) : null;
-        IPAddress? peer = attributes.TryGetAddressBytes(out ReadOnlySpan<byte> addressBytes) ? InetAddress.Read(addressBytes) : null;
+        bool hasLocal = attributes.TryGetLocalBytes(out ReadOnlySpan<byte> localBytes);
+        bool hasAddress = attributes.TryGetAddressBytes(out ReadOnlySpan<byte> addressBytes);
+
+        // IFA_ADDRESS is the peer only when it differs from IFA_LOCAL (compared before allocating).
+        IPAddress? local = hasLocal ? InetAddress.Read(localBytes) : null;
+        IPAddress? peer = hasAddress && !(hasLocal && addressBytes.SequenceEqual(localBytes)) ? InetAddress.Read(addressBytes) : null;
         if (local is null)
         {
             (local, peer) = (peer, null);
-        }
-        else if (peer is not null && peer.Equals(local))
-        {
-            peer = null;
         }
 
         if (local is null)
@@ -60,7 +60,7 @@ internal static class AddressDecoder
             Peer = peer,
             Broadcast = attributes.TryGetBroadcastAddress(out IPAddress? broadcast) ? broadcast : null,
             Anycast = attributes.TryGetAnycastAddress(out IPAddress? anycast) ? anycast : null,
-            Label = attributes.TryGetLabel(out string? label) ? label : null,
+            Label = attributes.TryGetLabelBytes(out ReadOnlySpan<byte> label) ? Internal.Utf8StringCache.Get(label) : null,
             Scope = (AddressScope)header.IfaScope,
             Flags = attributes.TryGetFlags(out RtAddr.IfaFlags flags) ? (AddressFlags)(uint)flags : (AddressFlags)header.IfaFlags,
             ValidLifetime = valid,

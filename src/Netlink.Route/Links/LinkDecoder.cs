@@ -36,8 +36,8 @@ internal static class LinkDecoder
         BridgePortDetails? portDetails = null;
         if (attributes.TryGetLinkinfo(out RtLink.LinkinfoAttrsReader info))
         {
-            info.TryGetKind(out kind);
-            info.TryGetSlaveKind(out portKind);
+            kind = info.TryGetKindBytes(out ReadOnlySpan<byte> kindBytes) ? Internal.Utf8StringCache.Get(kindBytes) : null;
+            portKind = info.TryGetSlaveKindBytes(out ReadOnlySpan<byte> portKindBytes) ? Internal.Utf8StringCache.Get(portKindBytes) : null;
             details = DecodeDetails(kind, info);
             if (info.TryGetSlaveData(out RtLink.LinkinfoMemberDataMsg slaveData) && slaveData.TryGetBridge(out RtLink.LinkinfoBrportAttrsReader port))
             {
@@ -71,7 +71,7 @@ internal static class LinkDecoder
             LinkNetnsId = netnsId,
             TxQueueLength = attributes.TryGetTxqlen(out uint txqlen) ? txqlen : null,
             Alias = attributes.TryGetIfalias(out string? alias) ? alias : null,
-            Qdisc = attributes.TryGetQdisc(out string? qdisc) ? qdisc : null,
+            Qdisc = attributes.TryGetQdiscBytes(out ReadOnlySpan<byte> qdisc) ? Internal.Utf8StringCache.Get(qdisc) : null,
             Group = attributes.TryGetGroup(out uint group) ? group : 0,
             Promiscuity = attributes.TryGetPromiscuity(out uint promiscuity) ? promiscuity : null,
             TxQueues = attributes.TryGetNumTxQueues(out uint txQueues) ? txQueues : null,
