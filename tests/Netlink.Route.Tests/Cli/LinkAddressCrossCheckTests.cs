@@ -163,6 +163,30 @@ public sealed class LinkAddressCrossCheckTests : IAsyncLifetime
     }
 
     [RootFact]
+    public void Nlctl_show_is_ip_addr_plus_ip_route_plus_ip_6_route()
+    {
+        (int exit, string stdout, string stderr) = ProcessRunner.Nlctl("-n", _netns.Name, "-j", "show");
+        Assert.True(exit == 0, stderr);
+        JsonObject show = JsonNode.Parse(stdout)!.AsObject();
+        JsonArray links = show["links"]!.AsArray();
+        JsonArray ipLinks = Ip("addr", "show");
+        Normalize(links);
+        Normalize(ipLinks);
+
+        Assert.Equal(ipLinks.ToJsonString(), links.ToJsonString());
+        Assert.Equal(Ip("route", "show").ToJsonString(), show["routes"]!.ToJsonString());
+        Assert.Equal(Ip("-6", "route", "show").ToJsonString(), show["routes6"]!.ToJsonString());
+        Assert.NotEmpty(show["routes"]!.AsArray());
+        Assert.NotEmpty(show["routes6"]!.AsArray());
+
+        (exit, string text, stderr) = ProcessRunner.Nlctl("-n", _netns.Name, "show");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("inet 10.20.30.1/24 brd 10.20.30.255 scope global xv0:lbl", text, StringComparison.Ordinal);
+        Assert.Contains("IPv4 routes:\n10.20.30.0/24 dev xv0 proto kernel scope link src 10.20.30.1", text, StringComparison.Ordinal);
+        Assert.Contains("IPv6 routes:\n", text, StringComparison.Ordinal);
+    }
+
+    [RootFact]
     public void Nlctl_text_matches_ip_text_for_links()
     {
         string ip = ProcessRunner.Check("ip", "-n", _netns.Name, "link", "show");

@@ -22,6 +22,9 @@ internal sealed class CommandContext
     /// <summary>Where results go (stdout).</summary>
     public TextWriter Output { get; }
 
+    /// <summary>The same namespace and output form, writing to <paramref name="output"/> (commands built from other commands).</summary>
+    public CommandContext WithOutput(TextWriter output) => new(NetnsName, Json, output);
+
     public static CommandContext From(ParseResult parseResult) =>
         new(parseResult.GetValue(GlobalOptions.Netns), parseResult.GetValue(GlobalOptions.Json), Console.Out);
 

@@ -46,6 +46,7 @@ internal static class NlctlApp
     /// <summary>Every object nlctl knows; one line per command file (classes in Nlctl.Commands).</summary>
     private static IEnumerable<Command> Commands()
     {
+        yield return Nlctl.Commands.ShowCommand.Create();
         yield return Nlctl.Commands.PacketCommand.Create();
         yield return Nlctl.Commands.SsCommand.Create();
         yield return Nlctl.Commands.ProcEventsCommand.Create();

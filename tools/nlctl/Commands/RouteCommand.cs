@@ -37,7 +37,8 @@ internal static class RouteCommand
         return command;
     }
 
-    private static async Task RunAsync(CommandContext context, List<string> tokens, CancellationToken cancellationToken)
+    /// <summary>Runs the command on already split tokens (also used by <see cref="ShowCommand"/>).</summary>
+    internal static async Task RunAsync(CommandContext context, List<string> tokens, CancellationToken cancellationToken)
     {
         AddressFamily family = AddressFamily.Unspecified;
         if (tokens.Remove("-6"))
