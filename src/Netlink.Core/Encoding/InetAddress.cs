@@ -86,4 +86,13 @@ public static class InetAddress
 
         return written;
     }
+
+    /// <summary>The first byte of the address in network order (no copy of the address bytes).</summary>
+    public static byte FirstByte(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        return bytes[0];
+    }
 }

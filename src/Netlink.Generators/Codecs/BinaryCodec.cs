@@ -36,7 +36,7 @@ internal sealed class BinaryCodec : AttrCodec
         else if (a.DisplayHint is "mac" or "fddi")
         {
             w.Line($"/// <summary>Writes '{a.Name}' from a hardware address.</summary>");
-            w.Line($"public readonly void Write{Bare(a)}(PhysicalAddress address) => _w.WriteAttribute({Id(set, a)}, address.GetAddressBytes());");
+            w.Line($"public readonly void Write{Bare(a)}(PhysicalAddress address) => _w.WriteAttribute({Id(set, a)}, global::Netlink.Encoding.PhysicalAddressBytes.Get(address));");
         }
         else if (a.DisplayHint == "uuid")
         {

@@ -117,7 +117,7 @@ internal static class AddressRequests
     }
 
     private static AddressScope DefaultScope(IPAddress address) =>
-        address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes()[0] == 127 ? AddressScope.Host : AddressScope.Global;
+        address.AddressFamily == AddressFamily.InterNetwork && InetAddress.FirstByte(address) == 127 ? AddressScope.Host : AddressScope.Global;
 
     private static uint ToSeconds(TimeSpan? time) => time is { } value ? (uint)value.TotalSeconds : Infinite;
 }

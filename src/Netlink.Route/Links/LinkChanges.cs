@@ -55,7 +55,7 @@ public sealed record LinkChanges
             throw new ArgumentOutOfRangeException(nameof(MasterIndex), MasterIndex, "a master index is positive, or 0 for no master");
         }
 
-        if (Address is { } address && address.GetAddressBytes().Length == 0)
+        if (Address is { } address && Netlink.Encoding.PhysicalAddressBytes.Get(address).IsEmpty)
         {
             throw new ArgumentException("the hardware address is empty", nameof(Address));
         }

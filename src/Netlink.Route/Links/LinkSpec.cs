@@ -64,7 +64,7 @@ public abstract record LinkSpec
             InterfaceName.ValidateIndex(parent, nameof(ParentIndex));
         }
 
-        if (Address is { } address && address.GetAddressBytes().Length == 0)
+        if (Address is { } address && Netlink.Encoding.PhysicalAddressBytes.Get(address).IsEmpty)
         {
             throw new ArgumentException("the hardware address is empty", nameof(Address));
         }
@@ -361,5 +361,5 @@ public sealed record VxlanSpec : LinkSpec
 
     internal static bool IsMulticast(IPAddress address) => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
         ? address.IsIPv6Multicast
-        : (address.GetAddressBytes()[0] & 0xF0) == 0xE0;
+        : (Netlink.Encoding.InetAddress.FirstByte(address) & 0xF0) == 0xE0;
 }

@@ -70,8 +70,9 @@ internal static class RouteMultipath
     public static void Write(NetlinkMessageWriter writer, IReadOnlyList<RouteNextHop> hops)
     {
         int nest = writer.BeginNested((ushort)RtRoute.RouteAttrsAttr.Multipath);
-        foreach (RouteNextHop hop in hops)
+        for (int i = 0; i < hops.Count; i++)
         {
+            RouteNextHop hop = hops[i];
             int addressSize = hop.Gateway is null ? 0 : InetAddress.SizeOf(InetAddress.FamilyOf(hop.Gateway));
             int length = RtRoute.Rtnexthop.Size + (addressSize == 0 ? 0 : NlAlign.Align(NlAttribute.HeaderSize + addressSize));
             var record = new RtRoute.Rtnexthop

@@ -182,7 +182,11 @@ internal static class RouteRequests
                     throw new ArgumentException($"next hop {i}: weight {hop.Weight} is outside 1-256", Parameter);
                 }
 
-                CheckFamily(hop.Gateway, family, $"next hop {i} gateway");
+                if (hop.Gateway is { } hopGateway && hopGateway.AddressFamily != family)
+                {
+                    throw new ArgumentException($"next hop {i} gateway {hopGateway} is not of the destination's family ({route.Destination})", Parameter);
+                }
+
                 if (hop.InterfaceIndex < 0)
                 {
                     throw new ArgumentException($"next hop {i}: interface index cannot be negative", Parameter);
