@@ -455,8 +455,9 @@ public sealed partial class YnlGenerator
             YamlNode? NodeOf(string key) => a.TryGetValue(key, out YamlNode? n) ? n : at;
 
             string type = Get("type") ?? throw Error(DiagnosticDescriptors.MissingKey, at, $"attribute '{name}' needs a 'type'");
-            AttrKind kind = KindOf(type) ?? throw Error(DiagnosticDescriptors.UnknownAttrType, NodeOf("type"), name, type);
             string? subType = Get("sub-type");
+            NormalizeLegacyType(ref type, ref subType);
+            AttrKind kind = KindOf(type) ?? throw Error(DiagnosticDescriptors.UnknownAttrType, NodeOf("type"), name, type);
             if (subType is not null && KindOf(subType) is null)
             {
                 throw Error(DiagnosticDescriptors.UnknownAttrType, NodeOf("sub-type"), name, subType);
@@ -527,6 +528,20 @@ public sealed partial class YnlGenerator
                 SelectorIsString: true,
                 typeValue.ToEquatableArray(),
                 Get("doc"));
+        }
+
+        /// <summary>
+        /// genetlink-legacy's <c>array-nest</c> is the older spelling of <c>indexed-array</c> with
+        /// <c>sub-type: nest</c> (kernel specs of that era still use it). Rewriting it here gives both
+        /// spellings one model, so they generate the same API and the codecs never see the old name.
+        /// </summary>
+        private static void NormalizeLegacyType(ref string type, ref string? subType)
+        {
+            if (type == "array-nest")
+            {
+                type = "indexed-array";
+                subType ??= "nest";
+            }
         }
 
         private static AttrKind? KindOf(string type) => type switch
