@@ -367,25 +367,20 @@ public sealed partial class YnlGenerator
 
             var attrs = new List<AttrSpec>();
             var scope = new NameScope();
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var firsts = new Dictionary<string, (YamlMappingNode Node, int Value)>(StringComparer.Ordinal);
             int next = 1;
             foreach (YamlMappingNode a in Sequence(set, "attributes", required: true).Select(n => AsMap(n, "attribute")))
             {
                 string attrName = RequiredString(a, "name");
-                if (!names.Add(attrName))
-                {
-                    if (parent is not null)
-                    {
-                        continue; // a subset naming an attribute twice still means that one attribute
-                    }
-
-                    throw Error(DiagnosticDescriptors.DuplicateName, Node(a, "name"), "attribute", attrName);
-                }
-
                 int value;
                 IReadOnlyDictionary<string, YamlNode> merged;
                 if (parent is not null)
                 {
+                    if (firsts.ContainsKey(attrName))
+                    {
+                        continue; // a subset naming an attribute twice still means that one attribute
+                    }
+
                     if (!parent.TryGetValue(attrName, out var parentAttr))
                     {
                         throw Error(DiagnosticDescriptors.UnknownReference, Node(a, "name"), $"attribute of set '{subsetOf}'", attrName);
@@ -407,21 +402,54 @@ public sealed partial class YnlGenerator
                 }
                 else
                 {
+                    // Every entry moves the implicit value on, a repeated one too, as the kernel's nlspec does.
                     if (Node(a, "value") is { } explicitValue)
                     {
                         next = (int)ParseInt(explicitValue, "attribute value", 0, ushort.MaxValue & 0x3fff);
                     }
 
                     value = next++;
+                    if (firsts.TryGetValue(attrName, out var first))
+                    {
+                        if (IsExactRepeat(first.Node, first.Value, a, value))
+                        {
+                            continue; // the kernel's tooling keys attributes by name, so an identical repeat changes nothing
+                        }
+
+                        throw Error(DiagnosticDescriptors.DuplicateName, Node(a, "name"), "attribute", attrName);
+                    }
+
                     merged = a.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? string.Empty, kv => kv.Value, StringComparer.Ordinal);
                 }
 
+                firsts[attrName] = (a, value);
                 attrs.Add(ReadAttr(a, attrName, scope.Reserve(Naming.ToPascal(attrName)), value, merged));
             }
 
             _sets[name] = attrs;
             return attrs;
         }
+
+        /// <summary>
+        /// True if a repeated attribute says exactly what the first one said. The value is compared as
+        /// resolved (an explicit value equal to the implicit one is no difference); every other key,
+        /// doc included, must match, so a repeat that could mean something else stays an error.
+        /// </summary>
+        private static bool IsExactRepeat(YamlMappingNode first, int firstValue, YamlMappingNode repeat, int value) =>
+            firstValue == value && SameNode(WithoutKey(first, "value"), WithoutKey(repeat, "value"));
+
+        private static YamlMappingNode WithoutKey(YamlMappingNode map, string key) =>
+            new(map.Children.Where(kv => (kv.Key as YamlScalarNode)?.Value != key));
+
+        /// <summary>Structural equality of YAML content: scalar text, list items in order, mapping entries in any order.</summary>
+        private static bool SameNode(YamlNode x, YamlNode y) => (x, y) switch
+        {
+            (YamlScalarNode s, YamlScalarNode t) => s.Value == t.Value,
+            (YamlSequenceNode s, YamlSequenceNode t) => s.Children.Count == t.Children.Count && s.Children.Zip(t.Children, SameNode).All(same => same),
+            (YamlMappingNode s, YamlMappingNode t) => s.Children.Count == t.Children.Count
+                && s.Children.All(kv => t.Children.TryGetValue(kv.Key, out YamlNode? other) && SameNode(kv.Value, other)),
+            _ => false,
+        };
 
         private Dictionary<string, (YamlMappingNode, int)> RawAttrsWithValues(YamlMappingNode set)
         {

@@ -14,6 +14,7 @@ public sealed class SpecCompatibilityTests
 {
     [Theory]
     [InlineData("array-nest-fam.yaml")]
+    [InlineData("dup-attr-fam.yaml")]
     public void FixtureGeneratesWarningFreeCode(string fixture)
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Specs", fixture);
@@ -63,6 +64,45 @@ public sealed class SpecCompatibilityTests
         }
 
         Assert.Equal(new (ushort, uint, string?)[] { (1, 7, "a"), (2, 8, "b") }, items);
+    }
+
+    [Fact]
+    public void ExactRepeatOfAnAttributeIsDefinedOnce()
+    {
+        Assert.Equal(["Unspec", "Text", "Count", "Label"], Enum.GetNames<DupAttrFam.StringsAttr>());
+        Assert.Equal([0, 1, 2, 3], Enum.GetValues<DupAttrFam.StringsAttr>().Select(v => (int)v));
+
+        using var mw = new NetlinkMessageWriter();
+        var w = new DupAttrFam.StringsWriter(mw);
+        w.WriteText("a");
+        w.WriteText("b");
+        w.WriteCount(2);
+        w.WriteLabel("c");
+        var r = new DupAttrFam.StringsReader(mw.WrittenSpan);
+        Assert.Equal(2, r.TextCount);
+        Assert.True(r.TryGetCount(out uint count) && count == 2);
+        Assert.True(r.TryGetLabel(out string? label) && label == "c");
+    }
+
+    [Theory]
+    [InlineData("{ name: unspec, type: unused, value: 1 }")]             // another value
+    [InlineData("{ name: unspec, type: pad, value: 0 }")]                // another type
+    [InlineData("{ name: unspec, type: unused }")]                       // implicit value 1, not 0
+    [InlineData("{ name: unspec, type: unused, value: 0, doc: other }")] // any other key differs
+    public void RepeatWithAnotherDefinitionIsStillAnError(string repeat)
+    {
+        string yaml = "name: f\nattribute-sets:\n  - name: s\n    attributes:\n"
+            + "      - { name: unspec, type: unused, value: 0 }\n"
+            + "      - " + repeat + "\n"
+            + "operations:\n  list: []\n";
+        var (run, _) = GeneratorHarness.Run("/specs/dup.yaml", yaml);
+        Diagnostic d = Assert.Single(run.Diagnostics);
+        Assert.Equal("NLGEN007", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        FileLinePositionSpan span = d.Location.GetLineSpan();
+        Assert.Equal("/specs/dup.yaml", span.Path);
+        Assert.Equal(6, span.StartLinePosition.Line + 1); // the repeat, not the first definition
+        Assert.Empty(run.GeneratedTrees);
     }
 
     /// <summary>Parses a genetlink-legacy spec whose set 'root' holds the given attribute and returns it.</summary>
