@@ -15,6 +15,7 @@ public sealed class SpecCompatibilityTests
     [Theory]
     [InlineData("array-nest-fam.yaml")]
     [InlineData("dup-attr-fam.yaml")]
+    [InlineData("binary-array-fam.yaml")]
     public void FixtureGeneratesWarningFreeCode(string fixture)
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Specs", fixture);
@@ -103,6 +104,31 @@ public sealed class SpecCompatibilityTests
         Assert.Equal("/specs/dup.yaml", span.Path);
         Assert.Equal(6, span.StartLinePosition.Line + 1); // the repeat, not the first definition
         Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void BinaryArraysOfOneByteScalarsRoundTrip()
+    {
+        // For u8 the raw span writer is the array writer, so it is the only overload.
+        Assert.Single(typeof(BinaryArrayFam.TableWriter).GetMethods(), m => m.Name == "WriteOctets");
+        Assert.Equal(2, typeof(BinaryArrayFam.TableWriter).GetMethods().Count(m => m.Name == "WriteDeltas"));
+
+        using var mw = new NetlinkMessageWriter();
+        var w = new BinaryArrayFam.TableWriter(mw);
+        w.WriteOctets([1, 2, 255]);
+        w.WriteDeltas((ReadOnlySpan<sbyte>)[-1, 0, 127]);
+        w.WritePorts([80, 443]);
+        var r = new BinaryArrayFam.TableReader(mw.WrittenSpan);
+
+        Assert.Equal(3, r.OctetsLength);
+        Assert.Equal(255, r.GetOctetsAt(2));
+        Assert.True(r.TryGetOctetsBytes(out ReadOnlySpan<byte> octets) && octets.SequenceEqual(new byte[] { 1, 2, 255 }));
+        Assert.Equal(3, r.DeltasLength);
+        Assert.Equal(-1, r.GetDeltasAt(0));
+        Assert.Equal(127, r.GetDeltasAt(2));
+        Assert.Equal(2, r.PortsLength);
+        Assert.Equal(443, r.GetPortsAt(1));
+        Assert.True(r.GetRaw(BinaryArrayFam.TableAttr.Ports).SequenceEqual(new byte[] { 0, 80, 1, 187 }));
     }
 
     /// <summary>Parses a genetlink-legacy spec whose set 'root' holds the given attribute and returns it.</summary>

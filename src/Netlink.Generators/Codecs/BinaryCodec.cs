@@ -18,15 +18,9 @@ internal sealed class BinaryCodec : AttrCodec
             w.Line($"/// <summary>Writes '{a.Name}' from a {a.Struct} struct.</summary>");
             w.Line($"public readonly void Write{Bare(a)}(in {s} value) => _w.WriteAttribute({Id(set, a)}, in value);");
         }
-        else if (Scalars.IsScalar(a.SubType) && a.SubType is not ("uint" or "sint"))
+        else if (IsArray(a))
         {
-            string t = Scalars.CsType(a.SubType!);
-            int size = Scalars.Size(a.SubType!);
-            w.Line($"/// <summary>Writes '{a.Name}' as an array of {a.SubType}.</summary>");
-            w.Open($"public readonly void Write{Bare(a)}(ReadOnlySpan<{t}> values)");
-            w.Line($"Span<byte> p = _w.BeginAttribute({Id(set, a)}, values.Length * {size});");
-            w.Line($"for (int i = 0; i < values.Length; i++) NlEncode{Scalars.Suffix(a.SubType!, a.BigEndian)}(p.Slice(i * {size}), values[i]);");
-            w.Close();
+            EmitArrayWriter(w, set, a);
         }
         else if (a.DisplayHint is "ipv4" or "ipv6")
         {
@@ -45,6 +39,25 @@ internal sealed class BinaryCodec : AttrCodec
         }
     }
 
+    /// <summary>A C array of fixed-width scalars (<c>sub-type: u8..s64</c>); uint/sint have no fixed width.</summary>
+    private static bool IsArray(AttrSpec a) => Scalars.IsScalar(a.SubType) && a.SubType is not ("uint" or "sint");
+
+    private static void EmitArrayWriter(SourceWriter w, AttrSetSpec set, AttrSpec a)
+    {
+        string t = Scalars.CsType(a.SubType!);
+        if (t == "byte")
+        {
+            return; // an array of u8 is the raw payload: Write(ReadOnlySpan<byte>) already writes it
+        }
+
+        int size = Scalars.Size(a.SubType!);
+        w.Line($"/// <summary>Writes '{a.Name}' as an array of {a.SubType}.</summary>");
+        w.Open($"public readonly void Write{Bare(a)}(ReadOnlySpan<{t}> values)");
+        w.Line($"Span<byte> p = _w.BeginAttribute({Id(set, a)}, values.Length * {size});");
+        w.Line($"for (int i = 0; i < values.Length; i++) NlEncode{Scalars.Suffix(a.SubType!, a.BigEndian)}(p.Slice(i * {size}), values[i]);");
+        w.Close();
+    }
+
     public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
     {
         w.Doc(a.Doc);
@@ -61,7 +74,7 @@ internal sealed class BinaryCodec : AttrCodec
             w.Line($"return {Field(a)} != 0 && {At(a)}.TryGetStruct(out value);");
             w.Close();
         }
-        else if (Scalars.IsScalar(a.SubType) && a.SubType is not ("uint" or "sint"))
+        else if (IsArray(a))
         {
             string t = Scalars.CsType(a.SubType!);
             int size = Scalars.Size(a.SubType!);
