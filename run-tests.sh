@@ -30,7 +30,10 @@ log=$(mktemp /tmp/netlink-tests.XXXXXX.log)
 trap 'rm -f "$log"' EXIT
 
 dotnet restore Netlink.sln >&2 || { echo "0 passed, 1 failed"; echo "restore failed" >&2; exit 1; }
-dotnet test Netlink.sln --no-restore "$@" 2>&1 | tee "$log"
+dotnet build Netlink.sln --no-restore -nologo -v:q >&2 || { echo "0 passed, 1 failed"; echo "build failed" >&2; exit 1; }
+# One test assembly at a time (-m:1): the integration tests wait on the kernel, veth links and
+# child processes, and five test hosts at once on a 2-core CI box starve each other's timers.
+dotnet test Netlink.sln --no-build -m:1 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Each test assembly prints: "Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13, ...".

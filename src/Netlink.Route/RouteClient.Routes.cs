@@ -69,6 +69,40 @@ public sealed partial class RouteClient
     }
 
     /// <summary>
+    /// Dumps routes and hands each matching one to <paramref name="onRoute"/> as a <see cref="Route"/>
+    /// as soon as it is decoded, keeping none: for printing or exporting a huge table, where a list
+    /// of a million routes would only be built to be walked once (the objects die young, so the GC
+    /// never copies them). Not retried when interrupted (the callback has already seen the routes):
+    /// check <see cref="NetlinkReplySummary.Interrupted"/>. The callback runs on whichever thread reads
+    /// the replies; keep it short and do not call back into this client from it.
+    /// </summary>
+    /// <returns>The reply summary (messages seen, whether the dump was interrupted).</returns>
+    public async Task<NetlinkReplySummary> ForEachRouteAsync(Action<Route> onRoute, RouteFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onRoute);
+        filter ??= RouteFilter.Default;
+        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
+        RouteRequests.WriteDump(lease.Writer, filter);
+        try
+        {
+            return await Connection.ExecuteAsync(
+                lease.Writer,
+                message =>
+                {
+                    if (TryDecodeMatching(message, filter, out Route? route))
+                    {
+                        onRoute(route);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (NetlinkException e) when (e.Errno == ENOENT && filter.Table != RouteTables.All)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>
     /// Looks up the route the kernel would use for <paramref name="destination"/>, as <c>ip route get</c>
     /// does (RTM_GETROUTE with RTA_DST and RTM_F_LOOKUP_TABLE, so the result carries its table).
     /// </summary>

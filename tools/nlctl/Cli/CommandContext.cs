@@ -22,6 +22,9 @@ internal sealed class CommandContext
     /// <summary>Where results go (stdout).</summary>
     public TextWriter Output { get; }
 
+    /// <summary>True when <see cref="Output"/> is the process's stdout (so large output may bypass the TextWriter).</summary>
+    public bool IsConsole => ReferenceEquals(Output, Console.Out);
+
     /// <summary>The same namespace and output form, writing to <paramref name="output"/> (commands built from other commands).</summary>
     public CommandContext WithOutput(TextWriter output) => new(NetnsName, Json, output);
 

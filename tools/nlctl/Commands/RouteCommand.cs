@@ -116,20 +116,31 @@ internal static class RouteCommand
         }
 
         filter = filter with { Family = family };
-        IReadOnlyList<Netlink.Route.Route> routes = await client.ListRoutesAsync(filter, cancellationToken);
-        if (filter.OutputInterfaceIndex != 0)
-        {
-            // The kernel also returns multipath routes with a hop on the device; ip shows only RTA_OIF matches.
-            routes = routes.Where(r => r.OutputInterfaceIndex == filter.OutputInterfaceIndex).ToList();
-        }
-
         var printer = new RoutePrinter(names)
         {
             ShowTable = filter.Table == RouteTables.All,
             ShowDevice = filter.OutputInterfaceIndex == 0,
             ShowProtocol = filter.Protocol == RouteProtocol.Unspecified,
         };
-        printer.Print(context, routes);
+
+        // Printed as the dump arrives: a full table is never held in memory, as text or as objects.
+        using RoutePrinter.Listing output = printer.Begin(context);
+        NetlinkReplySummary summary = await client.ForEachRouteAsync(
+            route =>
+            {
+                // The kernel also returns multipath routes with a hop on the device; ip shows only RTA_OIF matches.
+                if (filter.OutputInterfaceIndex == 0 || route.OutputInterfaceIndex == filter.OutputInterfaceIndex)
+                {
+                    output.Add(route);
+                }
+            },
+            filter,
+            cancellationToken);
+        if (summary.Interrupted)
+        {
+            // Already printed, so it cannot be retried silently: say so, as ip does ("Dump was interrupted").
+            Console.Error.WriteLine("nlctl: the route table changed during the dump; the listing may be inconsistent");
+        }
     }
 
     private static async Task GetAsync(CommandContext context, RouteClient client, InterfaceNames names, RouteTokens rest, CancellationToken cancellationToken)
@@ -364,24 +375,57 @@ internal sealed class RoutePrinter(InterfaceNames names)
 
     public void Print(CommandContext context, IReadOnlyList<Netlink.Route.Route> routes)
     {
-        if (context.Json)
-        {
-            RouteTokens.WriteJson(context, json =>
-            {
-                json.WriteStartArray();
-                foreach (Netlink.Route.Route route in routes)
-                {
-                    WriteJson(json, route);
-                }
-
-                json.WriteEndArray();
-            });
-            return;
-        }
-
+        using Listing output = Begin(context);
         foreach (Netlink.Route.Route route in routes)
         {
-            context.Output.WriteLine(Text(route));
+            output.Add(route);
+        }
+    }
+
+    /// <summary>Starts printing routes one by one (a JSON array or text lines); dispose to finish.</summary>
+    public Listing Begin(CommandContext context) => new(this, context);
+
+    /// <summary>Routes printed as they come: text lines, or the elements of one JSON array.</summary>
+    internal sealed class Listing : IDisposable
+    {
+        private readonly RoutePrinter _printer;
+        private readonly CommandContext _context;
+        private readonly JsonOutput? _json;
+
+        public Listing(RoutePrinter printer, CommandContext context)
+        {
+            _printer = printer;
+            _context = context;
+            if (context.Json)
+            {
+                _json = new JsonOutput(context);
+                _json.Writer.WriteStartArray();
+            }
+        }
+
+        public void Add(Netlink.Route.Route route)
+        {
+            if (_json is null)
+            {
+                _context.Output.WriteLine(_printer.Text(route));
+                return;
+            }
+
+            _printer.WriteJson(_json.Writer, route);
+            _json.FlushIfLarge();
+        }
+
+        public void Dispose()
+        {
+            if (_json is not null)
+            {
+                _json.Writer.WriteEndArray();
+                _json.Dispose();
+            }
+            else
+            {
+                _context.Output.Flush();
+            }
         }
     }
 
@@ -591,9 +635,15 @@ internal sealed class RoutePrinter(InterfaceNames names)
     private static void WriteFlags(Utf8JsonWriter json, RouteFlags flags)
     {
         json.WriteStartArray("flags");
-        foreach (string flag in Flags(flags))
+        if (flags != RouteFlags.None)
         {
-            json.WriteStringValue(flag);
+            foreach ((RouteFlags flag, string name) in FlagNames)
+            {
+                if ((flags & flag) != 0)
+                {
+                    json.WriteStringValue(name);
+                }
+            }
         }
 
         json.WriteEndArray();
