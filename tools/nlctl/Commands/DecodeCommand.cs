@@ -23,11 +23,21 @@ internal static class DecodeCommand
             string? path = parseResult.GetValue(file);
             byte[] input = path is null or "-" ? await ReadStdinAsync(cancellationToken) : await ReadFileAsync(path, cancellationToken);
             byte[] data = parseResult.GetValue(hex) ? ParseHex(input) : input;
-            Validate(data);
-            RouteMessageDescriber.Describe(data, context.Output);
+            Decode(data, context.Output);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Everything <c>nlctl decode</c> does with the bytes once read (binary, or hex already parsed):
+    /// <see cref="Validate"/> (a <see cref="UserErrorException"/> and no output for bad framing),
+    /// then the schema describer. The fuzz driver (tests/Netlink.Fuzz) calls it in-process.
+    /// </summary>
+    internal static void Decode(ReadOnlySpan<byte> data, TextWriter output)
+    {
+        Validate(data);
+        RouteMessageDescriber.Describe(data, output);
     }
 
     /// <summary>Checks the framing of every message first, so bad input gives one clear line and no partial output.</summary>
