@@ -40,7 +40,6 @@ if (options.List)
         Console.WriteLine($"{target.Name,-10} {target.Description}");
     }
 
-    Console.WriteLine("decode     (nlctl decode: tools/nlctl/Commands/DecodeCommand.cs does not exist yet; not fuzzed)");
     return 0;
 }
 
