@@ -28,6 +28,20 @@ internal sealed record ResultLine
         Environment.GetEnvironmentVariable("BENCH_IMPL") is { Length: > 0 } name ? name
         : RuntimeFeature.IsDynamicCodeSupported ? "cs-netlink" : "cs-netlink-aot";
 
+    /// <summary>VmHWM from /proc/self/status: the most resident memory the process ever had, in KiB.</summary>
+    private static long? PeakResidentKilobytes()
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The tiered-compilation knobs set in the environment ("default" if none; "n/a" under NativeAOT).</summary>
     private static string TieringSettings
     {
@@ -74,6 +88,11 @@ internal sealed record ResultLine
             if (DeleteMedianMs is { } delete)
             {
                 json.WriteNumber("del_median_ms", Math.Round(delete, 3));
+            }
+
+            if (PeakResidentKilobytes() is { } peak)
+            {
+                json.WriteNumber("peak_rss_kb", peak);
             }
 
             json.WriteString("runtime", RuntimeFeature.IsDynamicCodeSupported ? "jit" : "nativeaot");
