@@ -33,7 +33,7 @@ try
     using var request = new NetlinkMessageWriter();
     Netdev.BeginDevGetDumpRequest(request, family.Id).End();
 
-    List<Device> devices = await genl.DumpAsync<Device>(request, TryDecode);
+    IReadOnlyList<Device> devices = await genl.DumpAsync<Device>(request, TryDecode);
     foreach (Device device in devices)
     {
         Console.WriteLine($"ifindex {device.Ifindex}: xdp-features {Names(device.XdpFeatures)}, " +
