@@ -57,6 +57,19 @@ public sealed partial class RouteClient
     public Task<Link> GetLinkAsync(string name, CancellationToken cancellationToken = default) =>
         GetOneLinkAsync(writer => LinkRequests.WriteGet(writer, name), cancellationToken);
 
+    /// <summary>
+    /// The name of link <paramref name="index"/>, or null if there is none: one ioctl on the client's
+    /// socket (its namespace), no netlink request and no allocation beyond the string, so printers
+    /// may call it per route, also from a <see cref="ForEachRouteAsync"/> callback.
+    /// </summary>
+    public string? GetLinkName(int index) =>
+        (Connection.Socket ?? throw new InvalidOperationException("the client has no socket")).GetInterfaceName(index);
+
+    /// <summary>The index of link <paramref name="name"/>, or null if there is none (one ioctl, see <see cref="GetLinkName"/>).</summary>
+    /// <exception cref="ArgumentException">Not a valid interface name.</exception>
+    public int? GetLinkIndex(string name) =>
+        (Connection.Socket ?? throw new InvalidOperationException("the client has no socket")).GetInterfaceIndex(name);
+
     /// <summary>Gets one link by name, or null if there is none.</summary>
     public async Task<Link?> FindLinkAsync(string name, CancellationToken cancellationToken = default)
     {

@@ -270,6 +270,41 @@ public sealed class NetlinkSocket : IDisposable
         SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, name, bytes, force ? "setsockopt(SO_RCVBUFFORCE)" : "setsockopt(SO_RCVBUF)");
     }
 
+    /// <summary>
+    /// The name of interface <paramref name="index"/> in the socket's network namespace (SIOCGIFNAME on
+    /// this socket: no netlink request, so it may be called while a dump is being read), or null if
+    /// there is none.
+    /// </summary>
+    public string? GetInterfaceName(int index)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(index);
+        try
+        {
+            return Packet.InterfaceRequests.GetName(_socket.SafeHandle, index, string.Empty);
+        }
+        catch (Packet.PacketInterfaceException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The index of interface <paramref name="name"/> in the socket's network namespace (SIOCGIFINDEX), or null if there is none.</summary>
+    /// <exception cref="ArgumentException">Not a valid interface name.</exception>
+    public int? GetInterfaceIndex(string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Packet.InterfaceRequests.ValidateName(name, nameof(name));
+        try
+        {
+            return Packet.InterfaceRequests.GetIndex(_socket.SafeHandle, name, string.Empty);
+        }
+        catch (Packet.PacketInterfaceException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sets the send buffer size, which bounds the largest datagram <see cref="Send"/> accepts (EMSGSIZE beyond it).</summary>
     /// <param name="bytes">Requested size; the kernel doubles it for bookkeeping.</param>
     /// <param name="force">Use SO_SNDBUFFORCE (needs CAP_NET_ADMIN) to exceed net.core.wmem_max.</param>

@@ -75,6 +75,44 @@ public static class IPPrefix
                 ? network.BaseAddress.ToString()
                 : network.ToString();
 
+    /// <summary>
+    /// Writes <see cref="Format(IPNetwork)"/>'s text into <paramref name="destination"/> without allocating
+    /// (80 characters always suffice).
+    /// </summary>
+    /// <returns>False if <paramref name="destination"/> is too short.</returns>
+    public static bool TryFormat(IPNetwork network, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (network.PrefixLength == 0)
+        {
+            if (!"default".AsSpan().TryCopyTo(destination))
+            {
+                return false;
+            }
+
+            written = 7;
+            return true;
+        }
+
+        if (!network.BaseAddress.TryFormat(destination, out written))
+        {
+            return false;
+        }
+
+        if (network.PrefixLength == (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
+        {
+            return true;
+        }
+
+        if (!destination[written..].TryWrite(CultureInfo.InvariantCulture, $"/{network.PrefixLength}", out int suffix))
+        {
+            return false;
+        }
+
+        written += suffix;
+        return true;
+    }
+
     /// <summary>Builds a prefix from raw address bytes, clearing bits beyond the length (never throws on odd input).</summary>
     internal static IPNetwork Create(ReadOnlySpan<byte> address, byte family, int prefixLength)
     {

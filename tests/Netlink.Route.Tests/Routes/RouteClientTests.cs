@@ -324,6 +324,34 @@ public sealed class RouteClientTests : IClassFixture<RouteNamespace>
     }
 
     [RootFact]
+    public async Task ForEachRouteAsync_streams_the_routes_ListRoutesAsync_returns_and_names_resolve_in_the_clients_namespace()
+    {
+        await using RouteClient client = _ns.OpenClient();
+        var filter = new RouteFilter { Table = RouteTables.All };
+        IReadOnlyList<Route> listed = await client.ListRoutesAsync(filter);
+        var streamed = new List<Route>();
+        var devices = new List<string?>();
+
+        NetlinkReplySummary summary = await client.ForEachRouteAsync(
+            route =>
+            {
+                streamed.Add(route);
+                // No netlink request: safe while the dump is being read, and answered in the client's namespace.
+                devices.Add(route.OutputInterfaceIndex == 0 ? null : client.GetLinkName(route.OutputInterfaceIndex));
+            },
+            filter);
+
+        Assert.False(summary.Interrupted);
+        Assert.Equal(listed, streamed);
+        Assert.Contains("va", devices);
+        Assert.Equal(_ns.Va, client.GetLinkIndex("va"));
+        Assert.Equal("va", client.GetLinkName(_ns.Va));
+        Assert.Null(client.GetLinkName(987654));
+        Assert.Null(client.GetLinkIndex("nosuchlink0"));
+        Assert.Null(NetworkNamespaceNames.HostIndexOf("va"));
+    }
+
+    [RootFact]
     public async Task Visitor_sees_every_route_without_allocating_per_route()
     {
         await using RouteClient client = _ns.OpenClient();
@@ -366,4 +394,11 @@ public sealed class RouteClientTests : IClassFixture<RouteNamespace>
         Assert.InRange(last - first, 0, 1024);
         _ns.Ip("route flush table 300");
     }
+}
+
+/// <summary>What the test process's own namespace says, to show a lookup did not happen there.</summary>
+internal static class NetworkNamespaceNames
+{
+    public static int? HostIndexOf(string name) =>
+        File.Exists($"/sys/class/net/{name}/ifindex") ? int.Parse(File.ReadAllText($"/sys/class/net/{name}/ifindex").Trim(), System.Globalization.CultureInfo.InvariantCulture) : null;
 }

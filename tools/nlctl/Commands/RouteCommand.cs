@@ -526,7 +526,7 @@ internal sealed class RoutePrinter(InterfaceNames names)
             json.WriteString("type", RouteTokens.TypeName(route.Type));
         }
 
-        json.WriteString("dst", IPPrefix.Format(route.Destination));
+        WritePrefix(json, JsonNames.Dst, route.Destination);
         if (route.Source is { PrefixLength: > 0 } source)
         {
             json.WriteString("from", IPPrefix.Format(source));
@@ -534,12 +534,12 @@ internal sealed class RoutePrinter(InterfaceNames names)
 
         if (route.Gateway is not null)
         {
-            json.WriteString("gateway", route.Gateway.ToString());
+            WriteAddress(json, JsonNames.Gateway, route.Gateway);
         }
 
         if (route.OutputInterfaceIndex != 0 && ShowDevice)
         {
-            json.WriteString("dev", names.Name(route.OutputInterfaceIndex));
+            json.WriteString(JsonNames.Dev, names.EncodedName(route.OutputInterfaceIndex));
         }
 
         if (ShowTable && route.Table != RouteTables.Main)
@@ -559,7 +559,7 @@ internal sealed class RoutePrinter(InterfaceNames names)
 
         if (route.PreferredSource is not null)
         {
-            json.WriteString("prefsrc", route.PreferredSource.ToString());
+            WriteAddress(json, JsonNames.Prefsrc, route.PreferredSource);
         }
 
         if (HasMetric(route))
@@ -595,7 +595,7 @@ internal sealed class RoutePrinter(InterfaceNames names)
                 json.WriteStartObject();
                 if (hop.Gateway is not null)
                 {
-                    json.WriteString("gateway", hop.Gateway.ToString());
+                    WriteAddress(json, JsonNames.Gateway, hop.Gateway);
                 }
 
                 if (hop.InterfaceIndex != 0)
@@ -632,9 +632,53 @@ internal sealed class RoutePrinter(InterfaceNames names)
     private static IEnumerable<string> Flags(RouteFlags flags) =>
         FlagNames.Where(f => (flags & f.Flag) != 0).Select(f => f.Name);
 
+    /// <summary>
+    /// Writes an address as a JSON string, formatted straight to UTF-8 between quotes and written raw:
+    /// address text is plain ASCII that never needs escaping, and a table holds 100,000 of them.
+    /// </summary>
+    private static void WriteAddress(Utf8JsonWriter json, JsonEncodedText name, IPAddress address)
+    {
+        Span<byte> text = stackalloc byte[66];
+        text[0] = (byte)'"';
+        if (!address.TryFormat(text[1..^1], out int written))
+        {
+            json.WriteString(name, address.ToString());
+            return;
+        }
+
+        text[written + 1] = (byte)'"';
+        json.WritePropertyName(name);
+        json.WriteRawValue(text[..(written + 2)], skipInputValidation: true);
+    }
+
+    /// <summary>Writes a prefix as ip does: "default", a bare address for a host prefix, else ADDRESS/LENGTH (raw, as <see cref="WriteAddress"/>).</summary>
+    private static void WritePrefix(Utf8JsonWriter json, JsonEncodedText name, IPNetwork prefix)
+    {
+        int hostLength = prefix.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        Span<byte> text = stackalloc byte[82];
+        text[0] = (byte)'"';
+        if (prefix.PrefixLength == 0 || !prefix.BaseAddress.TryFormat(text[1..^1], out int written))
+        {
+            json.WriteString(name, IPPrefix.Format(prefix));
+            return;
+        }
+
+        written++;
+        if (prefix.PrefixLength != hostLength)
+        {
+            text[written++] = (byte)'/';
+            prefix.PrefixLength.TryFormat(text[written..], out int digits, provider: CultureInfo.InvariantCulture);
+            written += digits;
+        }
+
+        text[written++] = (byte)'"';
+        json.WritePropertyName(name);
+        json.WriteRawValue(text[..written], skipInputValidation: true);
+    }
+
     private static void WriteFlags(Utf8JsonWriter json, RouteFlags flags)
     {
-        json.WriteStartArray("flags");
+        json.WriteStartArray(JsonNames.Flags);
         if (flags != RouteFlags.None)
         {
             foreach ((RouteFlags flag, string name) in FlagNames)
@@ -671,4 +715,14 @@ internal sealed class RoutePrinter(InterfaceNames names)
             }
         }
     }
+}
+
+/// <summary>The property names of route JSON, encoded once (every route writes several).</summary>
+internal static class JsonNames
+{
+    public static readonly JsonEncodedText Dst = JsonEncodedText.Encode("dst");
+    public static readonly JsonEncodedText Gateway = JsonEncodedText.Encode("gateway");
+    public static readonly JsonEncodedText Prefsrc = JsonEncodedText.Encode("prefsrc");
+    public static readonly JsonEncodedText Dev = JsonEncodedText.Encode("dev");
+    public static readonly JsonEncodedText Flags = JsonEncodedText.Encode("flags");
 }

@@ -144,31 +144,58 @@ internal sealed class RouteTokens
     }
 }
 
-/// <summary>Interface names and indexes of one namespace, read once per command.</summary>
+/// <summary>
+/// Interface names and indexes of one namespace, looked up on demand (one ioctl each, cached), so
+/// printing routes through one device of a host with thousands of links does not dump them all.
+/// </summary>
 internal sealed class InterfaceNames
 {
-    private readonly Dictionary<int, string> _names;
-    private readonly Dictionary<string, int> _indexes;
+    private readonly RouteClient _client;
+    private readonly Dictionary<int, string> _names = [];
+    private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, System.Text.Json.JsonEncodedText> _encoded = [];
 
-    private InterfaceNames(Dictionary<int, string> names)
+    private InterfaceNames(RouteClient client) => _client = client;
+
+    public static Task<InterfaceNames> LoadAsync(RouteClient client, CancellationToken cancellationToken)
     {
-        _names = names;
-        _indexes = names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new InterfaceNames(client));
     }
 
-    public static async Task<InterfaceNames> LoadAsync(RouteClient client, CancellationToken cancellationToken)
+    public string Name(int index)
     {
-        var names = new Dictionary<int, string>();
-        foreach (Link link in await client.ListLinksAsync(cancellationToken: cancellationToken))
+        if (!_names.TryGetValue(index, out string? name))
         {
-            names[link.Index] = link.Name;
+            // ip prints "if<N>" for an index it cannot name (a link gone since the route was read).
+            name = (index > 0 ? _client.GetLinkName(index) : null) ?? $"if{index}";
+            _names[index] = name;
         }
 
-        return new InterfaceNames(names);
+        return name;
     }
 
-    public string Name(int index) => _names.TryGetValue(index, out string? name) ? name : $"if{index}";
+    /// <summary>The name as encoded JSON text, cached (a route table names the same few devices 100,000 times).</summary>
+    public System.Text.Json.JsonEncodedText EncodedName(int index)
+    {
+        if (!_encoded.TryGetValue(index, out System.Text.Json.JsonEncodedText encoded))
+        {
+            encoded = System.Text.Json.JsonEncodedText.Encode(Name(index));
+            _encoded[index] = encoded;
+        }
 
-    public int Index(string name) =>
-        _indexes.TryGetValue(name, out int index) ? index : throw new UserErrorException($"cannot find device \"{name}\"");
+        return encoded;
+    }
+
+    public int Index(string name)
+    {
+        if (!_indexes.TryGetValue(name, out int index))
+        {
+            int? found = name.Length is > 0 and < 16 && !name.Contains('/') ? _client.GetLinkIndex(name) : null;
+            index = found ?? throw new UserErrorException($"cannot find device \"{name}\"");
+            _indexes[name] = index;
+        }
+
+        return index;
+    }
 }
