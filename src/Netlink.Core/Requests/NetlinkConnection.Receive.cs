@@ -14,7 +14,9 @@ public sealed partial class NetlinkConnection
     /// <summary>Receive-buffer bytes budgeted per reply of a batch window: an error ACK with extended-ACK text fits.</summary>
     private const int ReceiveBufferPerReply = 1536;
 
+    private readonly object _windowGate = new();
     private readonly object _pumpGate = new();
+    private volatile BatchWindow[] _windows = [];
     private bool _pumping;
     private TaskCompletionSource? _pumpReleased;
 
@@ -181,7 +183,15 @@ public sealed partial class NetlinkConnection
                     currentSequence = sequence;
                     if (!_pending.TryGetValue(sequence, out current))
                     {
-                        Interlocked.Increment(ref _unmatched);
+                        if (FindWindow(sequence) is { } window)
+                        {
+                            window.OnMessage(sequence, message);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref _unmatched);
+                        }
+
                         continue;
                     }
                 }
@@ -208,6 +218,50 @@ public sealed partial class NetlinkConnection
             if (_pending.TryRemove(entry))
             {
                 entry.Value.Fail(error);
+            }
+        }
+    }
+
+    /// <summary>The batch window <paramref name="sequence"/> belongs to, if any (there are rarely more than one or two).</summary>
+    private BatchWindow? FindWindow(uint sequence)
+    {
+        foreach (BatchWindow window in _windows)
+        {
+            if (window.Contains(sequence))
+            {
+                return window;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddWindow(BatchWindow window)
+    {
+        lock (_windowGate)
+        {
+            _windows = [.. _windows, window];
+        }
+    }
+
+    private void RemoveWindow(BatchWindow window)
+    {
+        lock (_windowGate)
+        {
+            _windows = _windows.Where(w => w != window).ToArray();
+        }
+    }
+
+    /// <summary>A block of <paramref name="count"/> consecutive sequence numbers, none of them 0, for a batch window.</summary>
+    private uint ReserveSequences(int count)
+    {
+        while (true)
+        {
+            uint last = Interlocked.Add(ref _sequence, (uint)count);
+            uint first = last - (uint)count + 1;
+            if (first != 0 && first <= last)
+            {
+                return first;
             }
         }
     }

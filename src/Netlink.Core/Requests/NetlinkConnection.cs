@@ -246,64 +246,41 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         NetlinkBatchResult[] results,
         Deadline deadline)
     {
-        // Copy the window into its own datagram (the caller's bytes stay as written) and close it with the barrier.
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+
+        // Copy the window into its own datagram (the caller's bytes stay as written), number it with
+        // one block of consecutive sequence numbers, and close it with the barrier.
         datagram.Clear();
         int from = starts[first].Start;
-        requests.WrittenSpan[from..(starts[end - 1].Start + starts[end - 1].Length)].CopyTo(datagram.Reserve(starts[end - 1].Start + starts[end - 1].Length - from));
-        int barrierStart = datagram.BeginMessage(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack);
-        datagram.EndMessage(barrierStart);
-
-        var entries = new (int Start, PendingRequest Pending)[end - first + 1];
-        var replies = new List<NetlinkReply>?[end - first];
-        for (int i = 0; i < replies.Length; i++)
+        int length = starts[end - 1].Start + starts[end - 1].Length - from;
+        requests.WrittenSpan.Slice(from, length).CopyTo(datagram.Reserve(length));
+        var window = new BatchWindow(ReserveSequences(end - first), end - first);
+        for (int i = 0; i < window.Count; i++)
         {
             (int start, _, NlMsgHeader header) = starts[first + i];
-            int slot = i;
-            entries[i] = (start - from, new PendingRequest(header.Type, header.Flags, message => (replies[slot] ??= []).Add(NetlinkReply.Copy(message)), _options.Describer));
+            window.Describe(i, header.Type, header.Flags);
+            datagram.SetSequence(start - from, window.FirstSequence + (uint)i, _transport.PortId);
         }
 
+        int barrierStart = datagram.BeginMessage(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack);
+        datagram.EndMessage(barrierStart);
         var barrier = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null, _options.Describer);
-        entries[^1] = (barrierStart, barrier);
-        RegisterAndSend(datagram, datagram.WrittenSpan, entries);
 
         Exception? barrierError = null;
+        AddWindow(window);
         try
         {
+            RegisterAndSend(datagram, datagram.WrittenSpan, [(barrierStart, barrier)]);
             await WaitAsync(barrier, deadline).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException or OperationCanceledException or ObjectDisposedException)
         {
             barrierError = e;
         }
-
-        for (int i = 0; i < replies.Length; i++)
+        finally
         {
-            PendingRequest pending = entries[i].Pending;
-            if (!pending.Completion.Task.IsCompleted)
-            {
-                // Everything the kernel sent for this window came before the barrier's ACK.
-                _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
-                if (barrierError is null)
-                {
-                    pending.CompleteWithoutReply();
-                }
-                else
-                {
-                    pending.Fail(barrierError);
-                }
-            }
-
-            Exception? error = null;
-            try
-            {
-                await pending.Completion.Task.ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException)
-            {
-                error = e;
-            }
-
-            results[first + i] = new NetlinkBatchResult(first + i, pending.RequestType, pending.Sequence, (IReadOnlyList<NetlinkReply>?)replies[i] ?? [], error);
+            // Everything the kernel sent for this window came before the barrier's ACK.
+            RemoveWindow(window);
         }
 
         if (barrierError is OperationCanceledException or ObjectDisposedException)
@@ -311,6 +288,13 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
             // The caller cancelled or the connection closed: that ends the whole batch.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(barrierError);
         }
+
+        for (int i = 0; i < window.Count; i++)
+        {
+            results[first + i] = window.Result(i, first + i, barrierError, _options.Describer);
+        }
+
+        Interlocked.Add(ref _unmatched, window.LateReplies());
     }
 
     /// <summary>Closes the transport and fails every pending request with <see cref="ObjectDisposedException"/>.</summary>

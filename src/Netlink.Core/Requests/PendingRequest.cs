@@ -72,10 +72,6 @@ internal sealed class PendingRequest
 
     internal void Fail(Exception error) => Completion.TrySetException(error);
 
-    /// <summary>Succeeds without a final reply: a batch request without NLM_F_ACK whose window's barrier was acknowledged.</summary>
-    internal void CompleteWithoutReply() =>
-        Completion.TrySetResult(new NetlinkReplySummary(Sequence, _messageCount, _interrupted, acknowledged: false));
-
     private bool Finish(int error, NetlinkExtendedAck? ack, bool acknowledged)
     {
         if (error == 0)

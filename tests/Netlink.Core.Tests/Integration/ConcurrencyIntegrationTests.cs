@@ -49,6 +49,52 @@ public sealed class ConcurrencyIntegrationTests(TestNamespace netns) : IClassFix
     }
 
     [RootFact]
+    public async Task Batches_and_single_requests_from_many_tasks_share_one_connection()
+    {
+        await using NetlinkConnection connection = netns.OpenConnection();
+
+        // Four tasks send 3,000-request batches (GETs of lo and of missing links, no ACKs: results come
+        // from replies, errors and the window barriers) while four others send single requests.
+        Task batches = Task.WhenAll(Enumerable.Range(0, 4).Select(task => Task.Run(async () =>
+        {
+            using var batch = new NetlinkMessageWriter();
+            for (int i = 0; i < 3000; i++)
+            {
+                Rtnl.AppendGetLink(batch, i % 3 == 0 ? 1 : 200_000 + (task * 3000) + i, ack: false);
+            }
+
+            IReadOnlyList<NetlinkBatchResult> results = await connection.ExecuteBatchAsync(batch);
+            Assert.Equal(3000, results.Count);
+            for (int i = 0; i < 3000; i++)
+            {
+                if (i % 3 == 0)
+                {
+                    Assert.True(results[i].Succeeded);
+                    Assert.True(Rtnl.TryParseLink(Assert.Single(results[i].Replies).Message, out Rtnl.Link lo));
+                    Assert.Equal("lo", lo.Name);
+                }
+                else
+                {
+                    Assert.Equal("ENODEV", Assert.IsType<NetlinkException>(results[i].Error).ErrnoName);
+                }
+            }
+        })));
+        Task singles = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            using var request = new NetlinkMessageWriter();
+            for (int i = 0; i < 1000; i++)
+            {
+                request.Clear();
+                Rtnl.AppendGetLink(request, 1, ack: true);
+                Assert.Equal(1, (await connection.ExecuteAsync(request, null)).MessageCount);
+            }
+        })));
+
+        await Task.WhenAll(batches, singles);
+        Assert.Equal(0, connection.UnmatchedMessages);
+    }
+
+    [RootFact]
     public async Task Batch_of_real_requests_reports_per_request_results()
     {
         await using NetlinkConnection connection = netns.OpenConnection();
