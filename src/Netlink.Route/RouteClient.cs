@@ -80,7 +80,7 @@ public sealed partial class RouteClient : IDisposable, IAsyncDisposable
         _ownedNamespace?.Dispose();
     }
 
-    /// <summary>Closes the socket and waits for its receive loop to end.</summary>
+    /// <summary>Closes the socket (as <see cref="Dispose"/>; nothing runs in the background).</summary>
     public async ValueTask DisposeAsync()
     {
         await Connection.DisposeAsync().ConfigureAwait(false);

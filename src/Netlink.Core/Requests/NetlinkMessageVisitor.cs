@@ -5,8 +5,9 @@ namespace Netlink;
 
 /// <summary>
 /// Sees one reply message in place, in the receive buffer (no copy). The message is valid only
-/// during the call. Runs on the connection's receive loop: keep it short and never block on
-/// another request of the same connection.
+/// during the call. Runs on whichever caller is reading the connection's socket at the time
+/// (often the requester itself): keep it short and never wait on another request of the same
+/// connection from it (that request could only complete once this call returns).
 /// </summary>
 public delegate void NetlinkMessageVisitor(NetlinkMessage message);
 

@@ -42,7 +42,7 @@ public sealed partial class SockDiagClient
 
     /// <summary>
     /// The zero-allocation path: runs the same dumps as <see cref="ListSocketsAsync"/> and hands
-    /// each socket to <paramref name="visitor"/> in place, on the receive loop (keep it short).
+    /// each socket to <paramref name="visitor"/> in place, on whichever thread reads the replies (keep it short).
     /// Interrupted dumps are not retried (the visitor has seen the sockets): the result says so.
     /// </summary>
     /// <returns>How many sockets were visited, and whether a dump was interrupted.</returns>

@@ -82,7 +82,7 @@ public sealed record RouteLookup
 /// <summary>
 /// Sees one route of a dump in place: the generated rtmsg header and attribute reader over the
 /// receive buffer. Nothing is allocated per route; both are valid only during the call, which
-/// runs on the connection's receive loop (keep it short, do not block on the same client).
+/// runs on whichever thread reads the replies (keep it short, do not call back into the same client).
 /// </summary>
 /// <param name="header">The route's rtmsg.</param>
 /// <param name="attributes">The route's attributes.</param>
