@@ -27,6 +27,9 @@ internal sealed class BatchWindow
 
     internal int Count => _slots.Length;
 
+    /// <summary>The length of the largest data reply seen (sizes the next window).</summary>
+    internal int LargestReply { get; private set; }
+
     /// <summary>Records request <paramref name="index"/>'s type and flags (what decides when it is finished).</summary>
     internal void Describe(int index, ushort type, NlMsgFlags flags)
     {
@@ -69,6 +72,7 @@ internal sealed class BatchWindow
                     slot.Finished = true;
                     return;
                 default:
+                    LargestReply = Math.Max(LargestReply, message.Bytes.Length);
                     (slot.Replies ??= []).Add(NetlinkReply.Copy(message));
 
                     // A single (non-multipart) reply ends the request unless an ACK was asked for.

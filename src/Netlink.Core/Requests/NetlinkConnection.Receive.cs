@@ -14,6 +14,9 @@ public sealed partial class NetlinkConnection
     /// <summary>Receive-buffer bytes budgeted per reply of a batch window: an error ACK with extended-ACK text fits.</summary>
     private const int ReceiveBufferPerReply = 1536;
 
+    /// <summary>The first window of a batch: small, until the replies show how large they are.</summary>
+    private const int InitialBatchWindow = 16;
+
     private readonly object _windowGate = new();
     private readonly object _pumpGate = new();
     private volatile BatchWindow[] _windows = [];
@@ -307,12 +310,12 @@ public sealed partial class NetlinkConnection
         released?.TrySetResult();
     }
 
-    /// <summary>The index after the last request of the batch window starting at <paramref name="first"/>.</summary>
-    private int WindowEnd(List<(int Start, int Length, NlMsgHeader Header)> requests, int first)
+    /// <summary>The index after the last request of the batch window of up to <paramref name="size"/> starting at <paramref name="first"/>.</summary>
+    private static int WindowEnd(List<(int Start, int Length, NlMsgHeader Header)> requests, int first, int size)
     {
         int end = first;
         int bytes = 0;
-        while (end < requests.Count && end - first < _batchWindow && (end == first || bytes + requests[end].Length <= BatchWindowBytes))
+        while (end < requests.Count && end - first < size && (end == first || bytes + requests[end].Length <= BatchWindowBytes))
         {
             bytes += requests[end].Length;
             end++;
@@ -321,14 +324,19 @@ public sealed partial class NetlinkConnection
         return end;
     }
 
-    /// <summary>As many replies as the socket's receive buffer holds with room to spare, 8…1024.</summary>
-    private static int DefaultBatchWindow(INetlinkTransport transport)
+    /// <summary>
+    /// The next window's size: double, capped by <see cref="_batchWindow"/> and by how many replies
+    /// of the largest size seen fit in the receive buffer (a reply costs the kernel about twice its
+    /// length in buffer accounting, plus the socket buffer overhead).
+    /// </summary>
+    private int NextBatchWindow(int size, int largestReply)
     {
-        if (transport is NetlinkSocketTransport { Socket: { } socket })
-        {
-            return Math.Clamp(socket.ReceiveBufferSize / ReceiveBufferPerReply, 8, 1024);
-        }
-
-        return 64;
+        int perReply = Math.Max(ReceiveBufferPerReply, (largestReply * 2) + 768);
+        int fits = Math.Max(1, _receiveBufferBytes / perReply);
+        return Math.Max(1, Math.Min(Math.Min(size * 2, _batchWindow), fits));
     }
+
+    /// <summary>The socket's receive buffer as the kernel accounts it, or the Linux default for other transports.</summary>
+    private static int ReceiveBufferBytes(INetlinkTransport transport) =>
+        transport is NetlinkSocketTransport { Socket: { } socket } ? socket.ReceiveBufferSize : 212_992;
 }

@@ -31,6 +31,8 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
     private readonly NetlinkConnectionOptions _options;
     private readonly ConcurrentDictionary<uint, PendingRequest> _pending = new();
     private readonly int _batchWindow;
+    private readonly int _receiveBufferBytes;
+    private readonly SemaphoreSlim _batchGate = new(1, 1);
     private uint _sequence;
     private long _unmatched;
     private long _foreign;
@@ -53,7 +55,8 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), _options.BatchWindow, "BatchWindow must be at least 1");
         }
 
-        _batchWindow = _options.BatchWindow ?? DefaultBatchWindow(transport);
+        _receiveBufferBytes = ReceiveBufferBytes(transport);
+        _batchWindow = _options.BatchWindow ?? Math.Clamp(_receiveBufferBytes / ReceiveBufferPerReply, 8, 1024);
 
         // Start from a time-based value, as libmnl does, so restarts do not reuse recent numbers.
         _sequence = (uint)Environment.TickCount;
@@ -226,18 +229,38 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         var results = new NetlinkBatchResult[starts.Count];
         using var deadline = new Deadline(_options.Timeout, cancellationToken);
         using NetlinkMessageWriterPool.Lease window = Encoding.NetlinkMessageWriterPool.Shared.Rent();
+
+        // Windows share the receive buffer, so concurrent batches take turns window by window.
+        // An explicit BatchWindow is used as given; otherwise the windows start small and grow
+        // while the replies seen so far show that twice as many would still fit.
+        int size = _options.BatchWindow ?? Math.Min(InitialBatchWindow, _batchWindow);
         for (int first = 0; first < starts.Count;)
         {
-            int end = WindowEnd(starts, first);
-            await ExecuteWindowAsync(requests, starts, first, end, window.Writer, results, deadline).ConfigureAwait(false);
+            int end = WindowEnd(starts, first, size);
+            int largestReply;
+            await _batchGate.WaitAsync(deadline.Token).ConfigureAwait(false);
+            try
+            {
+                largestReply = await ExecuteWindowAsync(requests, starts, first, end, window.Writer, results, deadline).ConfigureAwait(false);
+            }
+            finally
+            {
+                _batchGate.Release();
+            }
+
             first = end;
+            if (_options.BatchWindow is null)
+            {
+                size = NextBatchWindow(size, largestReply);
+            }
         }
 
         return results;
     }
 
     /// <summary>Sends requests [first, end) plus a barrier in one datagram and fills their results.</summary>
-    private async Task ExecuteWindowAsync(
+    /// <returns>The length of the largest data reply of the window (0 if only ACKs and errors came).</returns>
+    private async Task<int> ExecuteWindowAsync(
         NetlinkMessageWriter requests,
         List<(int Start, int Length, NlMsgHeader Header)> starts,
         int first,
@@ -295,6 +318,7 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         }
 
         Interlocked.Add(ref _unmatched, window.LateReplies());
+        return window.LargestReply;
     }
 
     /// <summary>Closes the transport and fails every pending request with <see cref="ObjectDisposedException"/>.</summary>

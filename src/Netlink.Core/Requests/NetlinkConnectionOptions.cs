@@ -23,9 +23,10 @@ public sealed class NetlinkConnectionOptions
 
     /// <summary>
     /// Requests of a batch (<see cref="NetlinkConnection.ExecuteBatchAsync"/>) sent per sendmsg
-    /// before their replies are read. Null (the default) sizes it from the socket's receive buffer
-    /// (about one error ACK with extended-ACK text per 1.5 KiB), so the replies of one window
-    /// always fit. Raise the receive buffer rather than this if batches of large replies overflow.
+    /// before their replies are read. Null (the default) adapts: a batch starts with 16 and doubles
+    /// while the largest reply seen so far says twice as many still fit in the socket's receive
+    /// buffer (ACKs and errors need about 1.5 KiB each, a data reply about twice its length), up to
+    /// 1,024. A fixed value is used as given; raise the receive buffer with it if its replies are large.
     /// </summary>
     public int? BatchWindow { get; init; }
 }

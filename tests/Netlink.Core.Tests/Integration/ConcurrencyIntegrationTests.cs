@@ -95,6 +95,25 @@ public sealed class ConcurrencyIntegrationTests(TestNamespace netns) : IClassFix
     }
 
     [RootFact]
+    public async Task A_batch_of_large_replies_sizes_its_windows_to_the_receive_buffer_instead_of_overflowing_it()
+    {
+        // 4,000 GETs of lo: each reply is a full link message (stats, af_spec…), far larger than an
+        // ACK, and 4,000 of them are many times the default receive buffer.
+        await using NetlinkConnection connection = netns.OpenConnection();
+        using var batch = new NetlinkMessageWriter();
+        for (int i = 0; i < 4000; i++)
+        {
+            Rtnl.AppendGetLink(batch, 1, ack: false);
+        }
+
+        IReadOnlyList<NetlinkBatchResult> results = await connection.ExecuteBatchAsync(batch);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.All(results, r => Assert.Single(r.Replies));
+        Assert.Equal(0, connection.UnmatchedMessages);
+    }
+
+    [RootFact]
     public async Task Batch_of_real_requests_reports_per_request_results()
     {
         await using NetlinkConnection connection = netns.OpenConnection();
