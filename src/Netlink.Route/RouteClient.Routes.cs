@@ -41,31 +41,22 @@ public sealed partial class RouteClient
     /// <see cref="NetlinkReplySummary.Interrupted"/>.
     /// </summary>
     /// <returns>The reply summary (messages seen, whether the dump was interrupted).</returns>
-    public async Task<NetlinkReplySummary> VisitRoutesAsync(RouteVisitor visitor, RouteFilter? filter = null, CancellationToken cancellationToken = default)
+    public Task<NetlinkReplySummary> VisitRoutesAsync(RouteVisitor visitor, RouteFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visitor);
         filter ??= RouteFilter.Default;
-        using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
-        RouteRequests.WriteDump(lease.Writer, filter);
-        try
-        {
-            return await Connection.ExecuteAsync(
-                lease.Writer,
-                message =>
+        return DumpRoutesAsync(
+            filter,
+            message =>
+            {
+                if (message.Type == RtRoute.Messages.NewrouteNtf
+                    && RtRoute.TryReadNewroute(message.Bytes, out RtRoute.Rtmsg header, out RtRoute.RouteAttrsReader attributes)
+                    && filter.Matches(in header, in attributes))
                 {
-                    if (message.Type == RtRoute.Messages.NewrouteNtf
-                        && RtRoute.TryReadNewroute(message.Bytes, out RtRoute.Rtmsg header, out RtRoute.RouteAttrsReader attributes)
-                        && filter.Matches(in header, in attributes))
-                    {
-                        visitor(in header, in attributes);
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (NetlinkException e) when (e.Errno == ENOENT && filter.Table != RouteTables.All)
-        {
-            return default;
-        }
+                    visitor(in header, in attributes);
+                }
+            },
+            cancellationToken);
     }
 
     /// <summary>
@@ -77,27 +68,34 @@ public sealed partial class RouteClient
     /// the replies; keep it short and do not call back into this client from it.
     /// </summary>
     /// <returns>The reply summary (messages seen, whether the dump was interrupted).</returns>
-    public async Task<NetlinkReplySummary> ForEachRouteAsync(Action<Route> onRoute, RouteFilter? filter = null, CancellationToken cancellationToken = default)
+    public Task<NetlinkReplySummary> ForEachRouteAsync(Action<Route> onRoute, RouteFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(onRoute);
         filter ??= RouteFilter.Default;
+        return DumpRoutesAsync(
+            filter,
+            message =>
+            {
+                if (TryDecodeMatching(message, filter, out Route? route))
+                {
+                    onRoute(route);
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Runs one filtered route dump, handing every message to <paramref name="visitor"/>; a missing table is an empty dump.</summary>
+    private async Task<NetlinkReplySummary> DumpRoutesAsync(RouteFilter filter, NetlinkMessageVisitor visitor, CancellationToken cancellationToken)
+    {
         using NetlinkMessageWriterPool.Lease lease = Writers.Rent();
         RouteRequests.WriteDump(lease.Writer, filter);
         try
         {
-            return await Connection.ExecuteAsync(
-                lease.Writer,
-                message =>
-                {
-                    if (TryDecodeMatching(message, filter, out Route? route))
-                    {
-                        onRoute(route);
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
+            return await Connection.ExecuteAsync(lease.Writer, visitor, cancellationToken).ConfigureAwait(false);
         }
         catch (NetlinkException e) when (e.Errno == ENOENT && filter.Table != RouteTables.All)
         {
+            // A single-family dump of a table that does not exist: "FIB table does not exist".
             return default;
         }
     }
