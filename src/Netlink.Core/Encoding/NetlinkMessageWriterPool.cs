@@ -1,21 +1,23 @@
-using System.Collections.Concurrent;
-
 namespace Netlink.Encoding;
 
 /// <summary>
 /// A small pool of <see cref="NetlinkMessageWriter"/>s, so clients that build a request per call
 /// (and may be called from many tasks at once) reuse grown buffers instead of allocating.
+/// Rent and return run on every request, so they are a few interlocked exchanges over a fixed set
+/// of slots: no lock, and no count to compute (a ConcurrentBag's Count takes all its locks).
 /// </summary>
 public sealed class NetlinkMessageWriterPool
 {
-    private readonly ConcurrentBag<NetlinkMessageWriter> _writers = [];
-    private readonly int _maxRetained;
+    private readonly NetlinkMessageWriter?[] _slots;
+
+    /// <summary>The slot tried first: one caller at a time (the common case) never scans.</summary>
+    private NetlinkMessageWriter? _first;
 
     /// <summary>Creates a pool that keeps at most <paramref name="maxRetained"/> idle writers.</summary>
     public NetlinkMessageWriterPool(int maxRetained = 16)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRetained);
-        _maxRetained = maxRetained;
+        _slots = new NetlinkMessageWriter?[maxRetained - 1];
     }
 
     /// <summary>A pool shared by the library's clients.</summary>
@@ -24,11 +26,7 @@ public sealed class NetlinkMessageWriterPool
     /// <summary>Takes an empty writer; give it back with <see cref="Return"/> (or dispose the lease).</summary>
     public Lease Rent()
     {
-        if (!_writers.TryTake(out NetlinkMessageWriter? writer))
-        {
-            writer = new NetlinkMessageWriter();
-        }
-
+        NetlinkMessageWriter writer = Take() ?? new NetlinkMessageWriter();
         writer.Clear();
         return new Lease(this, writer);
     }
@@ -38,14 +36,50 @@ public sealed class NetlinkMessageWriterPool
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Clear();
-        if (_writers.Count < _maxRetained)
-        {
-            _writers.Add(writer);
-        }
-        else
+        if (!TryKeep(writer))
         {
             writer.Dispose();
         }
+    }
+
+    private NetlinkMessageWriter? Take()
+    {
+        NetlinkMessageWriter? writer = _first;
+        if (writer is not null && Interlocked.CompareExchange(ref _first, null, writer) == writer)
+        {
+            return writer;
+        }
+
+        NetlinkMessageWriter?[] slots = _slots;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            writer = slots[i];
+            if (writer is not null && Interlocked.CompareExchange(ref slots[i], null, writer) == writer)
+            {
+                return writer;
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryKeep(NetlinkMessageWriter writer)
+    {
+        if (_first is null && Interlocked.CompareExchange(ref _first, writer, null) is null)
+        {
+            return true;
+        }
+
+        NetlinkMessageWriter?[] slots = _slots;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if (slots[i] is null && Interlocked.CompareExchange(ref slots[i], writer, null) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A rented writer; disposing the lease returns it to the pool.</summary>
