@@ -1,14 +1,19 @@
 namespace Netlink;
 
-/// <summary>The outcome of one request of a batch (<see cref="NetlinkConnection.ExecuteBatchAsync"/>).</summary>
-public sealed class NetlinkBatchResult
+/// <summary>
+/// The outcome of one request of a batch (<see cref="NetlinkConnection.ExecuteBatchAsync"/>).
+/// A struct: a batch of 10,000 route changes returns one array, not 10,000 objects.
+/// </summary>
+public readonly struct NetlinkBatchResult
 {
+    private readonly IReadOnlyList<NetlinkReply>? _replies;
+
     internal NetlinkBatchResult(int index, ushort requestType, uint sequence, IReadOnlyList<NetlinkReply> replies, Exception? error)
     {
         Index = index;
         RequestType = requestType;
         Sequence = sequence;
-        Replies = replies;
+        _replies = replies;
         Error = error;
     }
 
@@ -22,7 +27,7 @@ public sealed class NetlinkBatchResult
     public uint Sequence { get; }
 
     /// <summary>Data replies received for it (empty for plain acks).</summary>
-    public IReadOnlyList<NetlinkReply> Replies { get; }
+    public IReadOnlyList<NetlinkReply> Replies => _replies ?? [];
 
     /// <summary>Why it failed (<see cref="NetlinkException"/>, timeout…), or null on success.</summary>
     public Exception? Error { get; }

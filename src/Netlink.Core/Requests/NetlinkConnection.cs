@@ -213,10 +213,17 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
     public async Task<IReadOnlyList<NetlinkBatchResult>> ExecuteBatchAsync(NetlinkMessageWriter requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var starts = new List<(int Start, int Length, NlMsgHeader Header)>();
+        // Counted first so the list of 10,000 requests is allocated once, not grown by doubling.
+        int count = 0;
         foreach (NetlinkMessage message in new NetlinkMessageEnumerator(requests.WrittenSpan))
         {
             CheckRequestFlags(message.Header, nameof(requests));
+            count++;
+        }
+
+        var starts = new List<(int Start, int Length, NlMsgHeader Header)>(count);
+        foreach (NetlinkMessage message in new NetlinkMessageEnumerator(requests.WrittenSpan))
+        {
             starts.Add((message.Offset, message.Bytes.Length, message.Header));
         }
 

@@ -363,7 +363,11 @@ public sealed class RouteClientTests : IClassFixture<RouteNamespace>
                 if (i % 200 == 199)
                 {
                     IReadOnlyList<NetlinkBatchResult> results = await client.Connection.ExecuteBatchAsync(batch);
-                    results.FirstOrDefault(r => !r.Succeeded)?.ThrowIfFailed();
+                    foreach (NetlinkBatchResult result in results)
+                    {
+                        result.ThrowIfFailed();
+                    }
+
                     batch.Clear();
                 }
             }
