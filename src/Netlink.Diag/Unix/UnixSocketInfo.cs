@@ -51,6 +51,32 @@ public sealed record UnixSocketInfo
     /// <summary>Memory counters, when asked.</summary>
     public SocketMemory? Memory { get; init; }
 
+    /// <summary>
+    /// Equal when every property is: the raw name and the pending connections by content (the
+    /// compiler's record equality would compare them by reference, so two dumps of the same socket
+    /// would never be equal).
+    /// </summary>
+    public bool Equals(UnixSocketInfo? other) =>
+        other is not null
+        && Type == other.Type
+        && State == other.State
+        && Inode == other.Inode
+        && Cookie == other.Cookie
+        && Path == other.Path
+        && IsAbstract == other.IsAbstract
+        && RawName.Span.SequenceEqual(other.RawName.Span)
+        && PeerInode == other.PeerInode
+        && ReceiveQueue == other.ReceiveQueue
+        && SendQueue == other.SendQueue
+        && Uid == other.Uid
+        && FileNode == other.FileNode
+        && PendingConnections.SequenceEqual(other.PendingConnections)
+        && Shutdown == other.Shutdown
+        && Equals(Memory, other.Memory);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Type, State, Inode, Cookie, Path, PeerInode);
+
     /// <inheritdoc/>
     public override string ToString() => $"unix {Type} {State.ToSsName()} {Path ?? "*"} inode {Inode} peer {PeerInode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}";
 }
