@@ -75,19 +75,15 @@ public sealed partial class NetlinkConnection
         Task<NetlinkReplySummary> completion = pending.Completion.Task;
         while (!completion.IsCompleted)
         {
-            NetlinkDatagram datagram;
-            try
+            if (!TryReceiveQueued(out NetlinkDatagram datagram))
             {
-                if (!_transport.TryReceive(out datagram))
+                if (completion.IsCompleted)
                 {
-                    ArmCancellation(pending, deadline, ref registration);
-                    return PumpWaitingAsync(pending, deadline.Token);
+                    break; // the receive failed, and that failed every waiter
                 }
-            }
-            catch (Exception e)
-            {
-                ReceiveFailed(e);
-                continue;
+
+                ArmCancellation(pending, deadline, ref registration);
+                return PumpWaitingAsync(pending, deadline.Token);
             }
 
             Deliver(datagram);
@@ -127,6 +123,7 @@ public sealed partial class NetlinkConnection
         }
     }
 
+    /// <summary>A datagram if one is queued; false if none is, or if the receive failed (<see cref="ReceiveFailed"/> has then failed every waiter).</summary>
     private bool TryReceiveQueued(out NetlinkDatagram datagram)
     {
         try

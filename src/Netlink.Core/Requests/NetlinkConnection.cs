@@ -129,7 +129,7 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingRequest(header.Type, header.Flags, visitor, _options.Describer);
         using var deadline = new Deadline(timeout, cancellationToken);
-        RegisterAndSend(request, request.WrittenSpan, [(start, pending)]);
+        RegisterAndSend(request, start, pending);
         return await WaitAsync(pending, deadline).ConfigureAwait(false);
     }
 
@@ -300,7 +300,7 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         AddWindow(window);
         try
         {
-            RegisterAndSend(datagram, datagram.WrittenSpan, [(barrierStart, barrier)]);
+            RegisterAndSend(datagram, barrierStart, barrier);
             await WaitAsync(barrier, deadline).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException or OperationCanceledException or ObjectDisposedException)
@@ -378,7 +378,8 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         }
     }
 
-    private void RegisterAndSend(NetlinkMessageWriter request, ReadOnlySpan<byte> datagram, ReadOnlySpan<(int Start, PendingRequest Pending)> entries)
+    /// <summary>Numbers the message at <paramref name="start"/> for <paramref name="pending"/>, registers it, and sends the writer's datagram.</summary>
+    private void RegisterAndSend(NetlinkMessageWriter request, int start, PendingRequest pending)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_broken is { } broken)
@@ -387,30 +388,22 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         }
 
         // Register before sending so a fast reply always finds its waiter.
-        foreach ((int start, PendingRequest pending) in entries)
+        uint sequence;
+        do
         {
-            uint sequence;
-            do
-            {
-                sequence = Interlocked.Increment(ref _sequence);
-            }
-            while (sequence == 0 || !_pending.TryAdd(sequence, pending));
-
-            pending.Sequence = sequence;
-            request.SetSequence(start, sequence, _transport.PortId);
+            sequence = Interlocked.Increment(ref _sequence);
         }
+        while (sequence == 0 || !_pending.TryAdd(sequence, pending));
 
+        pending.Sequence = sequence;
+        request.SetSequence(start, sequence, _transport.PortId);
         try
         {
-            _transport.Send(datagram);
+            _transport.Send(request.WrittenSpan);
         }
         catch
         {
-            foreach ((_, PendingRequest pending) in entries)
-            {
-                _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
-            }
-
+            _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(sequence, pending));
             throw;
         }
     }
