@@ -71,47 +71,53 @@ public static class IPPrefix
     public static string Format(IPNetwork network) =>
         network.PrefixLength == 0
             ? "default"
-            : network.PrefixLength == (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)
+            : IsHostPrefix(network)
                 ? network.BaseAddress.ToString()
                 : network.ToString();
 
     /// <summary>
-    /// Writes <see cref="Format(IPNetwork)"/>'s text into <paramref name="destination"/> without allocating
-    /// (80 characters always suffice).
+    /// Writes <see cref="Format(IPNetwork)"/>'s text as UTF-8 into <paramref name="utf8Destination"/>
+    /// without allocating (the text is ASCII; 50 bytes always suffice), for printers of large tables.
     /// </summary>
-    /// <returns>False if <paramref name="destination"/> is too short.</returns>
-    public static bool TryFormat(IPNetwork network, Span<char> destination, out int written)
+    /// <returns>False if <paramref name="utf8Destination"/> is too short.</returns>
+    public static bool TryFormat(IPNetwork network, Span<byte> utf8Destination, out int bytesWritten)
     {
-        written = 0;
+        bytesWritten = 0;
         if (network.PrefixLength == 0)
         {
-            if (!"default".AsSpan().TryCopyTo(destination))
+            if (!"default"u8.TryCopyTo(utf8Destination))
             {
                 return false;
             }
 
-            written = 7;
+            bytesWritten = 7;
             return true;
         }
 
-        if (!network.BaseAddress.TryFormat(destination, out written))
+        if (!network.BaseAddress.TryFormat(utf8Destination, out int written))
         {
             return false;
         }
 
-        if (network.PrefixLength == (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
+        if (!IsHostPrefix(network))
         {
-            return true;
+            if (written >= utf8Destination.Length
+                || !network.PrefixLength.TryFormat(utf8Destination[(written + 1)..], out int digits, provider: CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            utf8Destination[written] = (byte)'/';
+            written += 1 + digits;
         }
 
-        if (!destination[written..].TryWrite(CultureInfo.InvariantCulture, $"/{network.PrefixLength}", out int suffix))
-        {
-            return false;
-        }
-
-        written += suffix;
+        bytesWritten = written;
         return true;
     }
+
+    /// <summary>True for a /32 (IPv4) or /128 (IPv6): iproute2 prints those as a bare address.</summary>
+    private static bool IsHostPrefix(IPNetwork network) =>
+        network.PrefixLength == (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
 
     /// <summary>Builds a prefix from raw address bytes, clearing bits beyond the length (never throws on odd input).</summary>
     internal static IPNetwork Create(ReadOnlySpan<byte> address, byte family, int prefixLength)

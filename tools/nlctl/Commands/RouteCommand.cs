@@ -638,42 +638,38 @@ internal sealed class RoutePrinter(InterfaceNames names)
     /// </summary>
     private static void WriteAddress(Utf8JsonWriter json, JsonEncodedText name, IPAddress address)
     {
-        Span<byte> text = stackalloc byte[66];
-        text[0] = (byte)'"';
-        if (!address.TryFormat(text[1..^1], out int written))
+        Span<byte> quoted = stackalloc byte[66];
+        if (address.TryFormat(quoted[1..^1], out int written))
+        {
+            WriteQuotedRaw(json, name, quoted, written);
+        }
+        else
         {
             json.WriteString(name, address.ToString());
-            return;
         }
-
-        text[written + 1] = (byte)'"';
-        json.WritePropertyName(name);
-        json.WriteRawValue(text[..(written + 2)], skipInputValidation: true);
     }
 
-    /// <summary>Writes a prefix as ip does: "default", a bare address for a host prefix, else ADDRESS/LENGTH (raw, as <see cref="WriteAddress"/>).</summary>
+    /// <summary>Writes a prefix as ip does (<see cref="IPPrefix.Format"/>), raw as <see cref="WriteAddress"/>.</summary>
     private static void WritePrefix(Utf8JsonWriter json, JsonEncodedText name, IPNetwork prefix)
     {
-        int hostLength = prefix.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        Span<byte> text = stackalloc byte[82];
-        text[0] = (byte)'"';
-        if (prefix.PrefixLength == 0 || !prefix.BaseAddress.TryFormat(text[1..^1], out int written))
+        Span<byte> quoted = stackalloc byte[82];
+        if (IPPrefix.TryFormat(prefix, quoted[1..^1], out int written))
+        {
+            WriteQuotedRaw(json, name, quoted, written);
+        }
+        else
         {
             json.WriteString(name, IPPrefix.Format(prefix));
-            return;
         }
+    }
 
-        written++;
-        if (prefix.PrefixLength != hostLength)
-        {
-            text[written++] = (byte)'/';
-            prefix.PrefixLength.TryFormat(text[written..], out int digits, provider: CultureInfo.InvariantCulture);
-            written += digits;
-        }
-
-        text[written++] = (byte)'"';
+    /// <summary>Writes <paramref name="written"/> ASCII bytes, already placed at quoted[1..], as a JSON string value.</summary>
+    private static void WriteQuotedRaw(Utf8JsonWriter json, JsonEncodedText name, Span<byte> quoted, int written)
+    {
+        quoted[0] = (byte)'"';
+        quoted[written + 1] = (byte)'"';
         json.WritePropertyName(name);
-        json.WriteRawValue(text[..written], skipInputValidation: true);
+        json.WriteRawValue(quoted[..(written + 2)], skipInputValidation: true);
     }
 
     private static void WriteFlags(Utf8JsonWriter json, RouteFlags flags)
