@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Nlctl.Cli;
@@ -16,7 +15,7 @@ internal sealed class JsonOutput : IDisposable
     private readonly CommandContext _context;
     private readonly Stream _stream;
 
-    public JsonOutput(CommandContext context, JavaScriptEncoder? encoder = null)
+    public JsonOutput(CommandContext context)
     {
         _context = context;
         if (context.IsConsole)
@@ -30,7 +29,7 @@ internal sealed class JsonOutput : IDisposable
             _stream = new MemoryStream();
         }
 
-        Writer = new Utf8JsonWriter(_stream, new JsonWriterOptions { Encoder = encoder });
+        Writer = new Utf8JsonWriter(_stream);
     }
 
     /// <summary>The writer; call <see cref="FlushIfLarge"/> between elements.</summary>

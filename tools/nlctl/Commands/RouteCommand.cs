@@ -55,7 +55,7 @@ internal static class RouteCommand
         var rest = new RouteTokens(tokens.Skip(tokens.Count == 0 ? 0 : 1).ToList());
         using NetworkNamespace? netns = context.OpenNamespace();
         await using RouteClient client = RouteClient.Open(netns);
-        InterfaceNames names = await InterfaceNames.LoadAsync(client, cancellationToken);
+        var names = new InterfaceNames(client);
         switch (verb)
         {
             case "show" or "list" or "lst" or "ls":

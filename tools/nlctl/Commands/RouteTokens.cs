@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Netlink.Route;
 using Nlctl.Cli;
@@ -129,19 +128,6 @@ internal sealed class RouteTokens
             : throw new UserErrorException($"{what}: \"{text}\" is not an IP address");
 
     public static string FamilyName(AddressFamily family) => family == AddressFamily.InterNetworkV6 ? "inet6" : "inet";
-
-    // ---- output ----
-    public static void WriteJson(CommandContext context, Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            write(json);
-        }
-
-        context.Output.WriteLine(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
-        context.Output.Flush();
-    }
 }
 
 /// <summary>
@@ -153,15 +139,10 @@ internal sealed class InterfaceNames
     private readonly RouteClient _client;
     private readonly Dictionary<int, string> _names = [];
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, System.Text.Json.JsonEncodedText> _encoded = [];
+    private readonly Dictionary<int, JsonEncodedText> _encoded = [];
 
-    private InterfaceNames(RouteClient client) => _client = client;
-
-    public static Task<InterfaceNames> LoadAsync(RouteClient client, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new InterfaceNames(client));
-    }
+    /// <summary>Names and indexes as <paramref name="client"/>'s namespace has them (nothing is read until asked).</summary>
+    public InterfaceNames(RouteClient client) => _client = client;
 
     public string Name(int index)
     {
@@ -176,11 +157,11 @@ internal sealed class InterfaceNames
     }
 
     /// <summary>The name as encoded JSON text, cached (a route table names the same few devices 100,000 times).</summary>
-    public System.Text.Json.JsonEncodedText EncodedName(int index)
+    public JsonEncodedText EncodedName(int index)
     {
-        if (!_encoded.TryGetValue(index, out System.Text.Json.JsonEncodedText encoded))
+        if (!_encoded.TryGetValue(index, out JsonEncodedText encoded))
         {
-            encoded = System.Text.Json.JsonEncodedText.Encode(Name(index));
+            encoded = JsonEncodedText.Encode(Name(index));
             _encoded[index] = encoded;
         }
 
