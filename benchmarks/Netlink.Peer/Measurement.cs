@@ -30,15 +30,16 @@ internal static class Measurement
             }
         }
 
+        double median = Median(times);
         return new ResultLine
         {
             Scenario = arguments.Scenario,
             N = n,
             Iterations = arguments.Iterations,
-            MedianMs = Median(times),
+            MedianMs = median,
             MinMs = times.Min(),
             AllocBytes = (long)Median(allocations.Select(a => (double)a).ToList()),
-            PerRouteUs = cleanup is null ? null : Median(times) * 1000 / arguments.Count,
+            PerRouteUs = cleanup is null ? null : median * 1000 / arguments.Count,
             DeleteMedianMs = cleanup is null ? null : Median(cleanupTimes),
         };
     }
