@@ -77,6 +77,8 @@ internal static class LinkDecoder
             TxQueues = attributes.TryGetNumTxQueues(out uint txQueues) ? txQueues : null,
             RxQueues = attributes.TryGetNumRxQueues(out uint rxQueues) ? rxQueues : null,
             Carrier = attributes.TryGetCarrier(out byte carrier) ? carrier != 0 : null,
+            CarrierChanges = attributes.TryGetCarrierChanges(out uint carrierChanges) ? carrierChanges : null,
+            AllMulticast = attributes.TryGetAllmulti(out uint allMulticast) ? allMulticast : null,
             Kind = kind,
             Details = details,
             PortKind = portKind,

@@ -77,6 +77,7 @@ internal static class RouteDecoder
             Expires = expires,
             NextHopId = attributes.TryGetNhId(out uint nhId) ? nhId : 0,
             Mark = attributes.TryGetMark(out uint mark) ? mark : 0,
+            Uid = attributes.TryGetUid(out uint uid) ? uid : null,
         };
         return true;
     }
