@@ -6,7 +6,7 @@ namespace Netlink.Route.Iproute2;
 public static class ArpHardwareTypeNames
 {
     /// <summary>"ether", "loopback", "none"…; "[N]" for a number iproute2 would not name either.</summary>
-    public static string ToIprouteName(this ArpHardwareType type) => type switch
+    public static string Format(ArpHardwareType type) => type switch
     {
         ArpHardwareType.NetRom => "netrom",
         ArpHardwareType.Ether => "ether",

@@ -84,15 +84,15 @@ public sealed class LinkAddressCrossCheckTests : IAsyncLifetime
             Link link = byIndex[(int)expected!["ifindex"]!];
             Assert.Equal((string)expected["ifname"]!, link.Name);
             Assert.Equal((uint)expected["mtu"]!, link.Mtu);
-            Assert.Equal((string)expected["operstate"]!, link.OperationalState.ToIprouteName());
-            Assert.Equal((string)expected["link_type"]!, link.LinkType.ToIprouteName());
+            Assert.Equal((string)expected["operstate"]!, LinkStateNames.Format(link.OperationalState));
+            Assert.Equal((string)expected["link_type"]!, ArpHardwareTypeNames.Format(link.LinkType));
             Assert.Equal((string?)expected["address"], link.Address is null ? null : string.Join(':', link.Address.GetAddressBytes().Select(b => b.ToString("x2"))));
             Assert.Equal((string?)expected["master"], link.MasterIndex is { } m ? byIndex[m].Name : null);
             Assert.Equal((uint?)expected["txqlen"], link.TxQueueLength);
             Assert.Equal((string?)expected["ifalias"], link.Alias);
             Assert.Equal((int?)expected["link_netnsid"], link.LinkNetnsId);
             var flags = expected["flags"]!.AsArray().Select(f => (string)f!).Where(f => f != "M-DOWN");
-            Assert.Equal(flags, LinkNames.ToIprouteFlagNames(link.Flags));
+            Assert.Equal(flags, LinkFlagNames.Format(link.Flags));
         }
 
         Assert.Contains(links, l => l.Name == "xout0" && l.LinkNetnsId is not null);
@@ -132,7 +132,7 @@ public sealed class LinkAddressCrossCheckTests : IAsyncLifetime
             a.Local,
             a.Peer?.ToString() ?? "-",
             a.PrefixLength,
-            a.Scope.ToIprouteName(),
+            AddressScopeNames.Format(a.Scope),
             a.Label ?? "-",
             a.Broadcast?.ToString() ?? "-",
             a.Flags.HasFlag(AddressFlags.NoDad),

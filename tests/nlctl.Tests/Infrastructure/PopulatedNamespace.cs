@@ -64,7 +64,7 @@ public sealed class PopulatedNamespace : IDisposable
         "neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev va",
         "neigh add 10.0.0.6 lladdr 02:00:00:00:00:06 dev va nud noarp",
         "neigh add 10.0.0.7 lladdr 02:00:00:00:00:07 dev va nud stale proto static",
-        "neigh add 10.1.0.8 lladdr 02:00:00:00:01:08 dev vc nud reachable",
+        "neigh add 10.1.0.8 lladdr 02:00:00:00:01:08 dev vc nud permanent", // reachable entries age to stale while the tests run
         "neigh add 2001:db8::5 lladdr 02:00:00:00:00:15 dev va nud stale router",
         "neigh add proxy 10.0.0.70 dev va",
         "neigh add proxy 2001:db8::70 dev vc",

@@ -117,7 +117,7 @@ internal static class AddressModify
                     break;
                 case "scope":
                     string scopeText = args.Value(word);
-                    scope = AddressNames.TryParseScope(scopeText, out AddressScope parsed) ? parsed : throw UsageException.Invalid(scopeText, "invalid scope value.");
+                    scope = AddressScopeNames.TryParse(scopeText, out AddressScope parsed) ? parsed : throw UsageException.Invalid(scopeText, "invalid scope value.");
                     break;
                 case "valid_lft":
                     valid = Lifetime(args.Value(word), word);
@@ -128,25 +128,13 @@ internal static class AddressModify
                 case "metric" or "priority" or "preference":
                     metric = args.UInt32(word);
                     break;
-                case "nodad":
-                    flags |= AddressFlags.NoDad;
-                    break;
-                case "noprefixroute":
-                    flags |= AddressFlags.NoPrefixRoute;
-                    break;
-                case "mngtmpaddr":
-                    flags |= AddressFlags.ManageTempAddress;
-                    break;
-                case "autojoin":
-                    flags |= AddressFlags.McAutoJoin;
-                    break;
-                case "home":
-                    flags |= AddressFlags.HomeAddress;
-                    break;
-                case "optimistic":
-                    flags |= AddressFlags.Optimistic;
-                    break;
                 default:
+                    if (AddressFlagNames.TryParse(word, out AddressFlags flag))
+                    {
+                        flags |= flag;
+                        break;
+                    }
+
                     prefix = prefix is null ? word : throw UsageException.Duplicate("local", word);
                     break;
             }

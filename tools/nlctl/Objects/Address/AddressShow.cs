@@ -78,7 +78,7 @@ internal static class AddressShow
                     break;
                 case "scope":
                     string text = args.Value(word);
-                    scope = AddressNames.TryParseScope(text, out AddressScope parsed) ? parsed : throw UsageException.Invalid(text, "invalid \"scope\"");
+                    scope = AddressScopeNames.TryParse(text, out AddressScope parsed) ? parsed : throw UsageException.Invalid(text, "invalid \"scope\"");
                     break;
                 case "label":
                     label = args.Value(word);

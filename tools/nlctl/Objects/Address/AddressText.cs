@@ -11,19 +11,6 @@ namespace Nlctl.Objects.Address;
 /// <summary>One address as <c>ip addr</c> prints it (two lines) and as <c>ip -j addr</c> writes it (an addr_info object).</summary>
 internal static class AddressText
 {
-    // iproute2's order of the flag words (ifa_flag_names); "dynamic" stands where "permanent" is, for addresses without it.
-    private static readonly (AddressFlags Flag, string Name)[] FlagWords =
-    [
-        (AddressFlags.NoDad, "nodad"), (AddressFlags.Optimistic, "optimistic"), (AddressFlags.DadFailed, "dadfailed"),
-        (AddressFlags.HomeAddress, "home"), (AddressFlags.Deprecated, "deprecated"), (AddressFlags.Tentative, "tentative"),
-    ];
-
-    private static readonly (AddressFlags Flag, string Name)[] LaterFlagWords =
-    [
-        (AddressFlags.ManageTempAddress, "mngtmpaddr"), (AddressFlags.NoPrefixRoute, "noprefixroute"),
-        (AddressFlags.McAutoJoin, "autojoin"), (AddressFlags.StablePrivacy, "stable-privacy"),
-    ];
-
     /// <summary>"inet" or "inet6".</summary>
     public static string Family(AddressFamily family) => family == AddressFamily.InterNetworkV6 ? "inet6" : "inet";
 
@@ -52,7 +39,7 @@ internal static class AddressText
             line.Append("any ").Append(anycast).Append(' ');
         }
 
-        line.Append("scope ").Append(address.Scope.ToIprouteName()).Append(' ');
+        line.Append("scope ").Append(AddressScopeNames.Format(address.Scope)).Append(' ');
         foreach (string word in FlagNames(address))
         {
             line.Append(word).Append(' ');
@@ -70,35 +57,8 @@ internal static class AddressText
     public static string LifetimeLine(Netlink.Route.Address address) =>
         $"       valid_lft {Lifetime(address.ValidLifetime)} preferred_lft {Lifetime(address.PreferredLifetime)}";
 
-    /// <summary>The flag words in iproute2's order (<c>secondary</c>/<c>temporary</c>, <c>nodad</c>, … <c>dynamic</c>, …).</summary>
-    public static IEnumerable<string> FlagNames(Netlink.Route.Address address)
-    {
-        if ((address.Flags & AddressFlags.Secondary) != 0)
-        {
-            yield return address.Family == AddressFamily.InterNetworkV6 ? "temporary" : "secondary";
-        }
-
-        foreach ((AddressFlags flag, string name) in FlagWords)
-        {
-            if ((address.Flags & flag) != 0)
-            {
-                yield return name;
-            }
-        }
-
-        if (!address.IsPermanent)
-        {
-            yield return "dynamic";
-        }
-
-        foreach ((AddressFlags flag, string name) in LaterFlagWords)
-        {
-            if ((address.Flags & flag) != 0)
-            {
-                yield return name;
-            }
-        }
-    }
+    /// <summary>The flag words in iproute2's order (<see cref="AddressFlagNames"/>).</summary>
+    public static IEnumerable<string> FlagNames(Netlink.Route.Address address) => AddressFlagNames.Format(address.Flags, address.Family);
 
     /// <summary>One addr_info object of <c>ip -j addr show</c>.</summary>
     public static void WriteJson(Utf8JsonWriter json, Netlink.Route.Address address)
@@ -122,7 +82,7 @@ internal static class AddressText
             json.WriteString("anycast", anycast.ToString());
         }
 
-        json.WriteString("scope", address.Scope.ToIprouteName());
+        json.WriteString("scope", AddressScopeNames.Format(address.Scope));
         foreach (string word in FlagNames(address))
         {
             json.WriteBoolean(word, true);

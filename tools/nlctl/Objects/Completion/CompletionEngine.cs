@@ -116,14 +116,14 @@ internal static class CompletionEngine
     private static IEnumerable<string> Values(ValueKind kind, string? netns) => kind switch
     {
         ValueKind.Device => Devices(netns),
-        ValueKind.Table => RouteNames.TableNames.Append("all"),
-        ValueKind.Protocol => RouteNames.ProtocolNames,
-        ValueKind.Scope => RouteNames.ScopeNames,
-        ValueKind.NudState => NeighbourNames.StateWords.Append("all"),
+        ValueKind.Table => RouteTableNames.Names.Append("all"),
+        ValueKind.Protocol => RouteProtocolNames.Names,
+        ValueKind.Scope => RouteScopeNames.Names,
+        ValueKind.NudState => NeighbourStateNames.Names.Append("all"),
         ValueKind.Namespace => Directory.Exists(NetworkNamespace.RunDirectory) ? Directory.EnumerateFiles(NetworkNamespace.RunDirectory).Select(Path.GetFileName).OfType<string>() : [],
         ValueKind.LinkKind => ["veth", "bridge", "macvlan", "vxlan", "dummy", "vlan", "bond", "vrf", "ipip", "gre", "wireguard"],
-        ValueKind.RouteType => RouteNames.TypeWords,
-        ValueKind.SsState => Ss.SsStates.Words,
+        ValueKind.RouteType => RouteTypeNames.Names,
+        ValueKind.SsState => Netlink.Diag.Iproute2.SocketStateNames.Names,
         ValueKind.Family => ["inet", "inet6"],
         _ => [],
     };

@@ -13,7 +13,7 @@ internal static class LinkBrief
     {
         var line = new StringBuilder();
         line.Append(painter.Paint(Color.InterfaceName, LinkText.NameWithParent(link, links).PadRight(16) + " "));
-        string state = link.OperationalState.ToIprouteName();
+        string state = LinkStateNames.Format(link.OperationalState);
         line.Append(LinkText.PaintState(painter, link.OperationalState, state.PadRight(14) + " "));
         return line.ToString();
     }
@@ -54,6 +54,6 @@ internal static class LinkBrief
     {
         LinkJson.WriteParent(json, link, links);
         json.WriteString("ifname", link.Name);
-        json.WriteString("operstate", link.OperationalState.ToIprouteName());
+        json.WriteString("operstate", LinkStateNames.Format(link.OperationalState));
     }
 }

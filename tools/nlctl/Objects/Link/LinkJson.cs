@@ -39,10 +39,10 @@ internal static class LinkJson
             json.WriteString("master", links.Find(master)?.Name ?? master.ToString(CultureInfo.InvariantCulture));
         }
 
-        json.WriteString("operstate", link.OperationalState.ToIprouteName());
+        json.WriteString("operstate", LinkStateNames.Format(link.OperationalState));
         if (includeLinkMode)
         {
-            json.WriteString("linkmode", link.Mode.ToIprouteName());
+            json.WriteString("linkmode", LinkModeNames.Format(link.Mode));
         }
 
         if (includeGroup)
@@ -60,7 +60,7 @@ internal static class LinkJson
             return;
         }
 
-        json.WriteString("link_type", link.LinkType.ToIprouteName());
+        json.WriteString("link_type", ArpHardwareTypeNames.Format(link.LinkType));
         if (link.Address is { } address)
         {
             json.WriteString("address", LinkText.Mac(address));

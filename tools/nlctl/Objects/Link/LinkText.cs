@@ -28,7 +28,7 @@ internal static class LinkText
     /// <summary>iproute2's flag words, plus M-DOWN when the parent (in this namespace) is down.</summary>
     public static List<string> Flags(Netlink.Route.Link link, LinkSet links)
     {
-        var flags = LinkNames.ToIprouteFlagNames(link.Flags).ToList();
+        var flags = LinkFlagNames.Format(link.Flags).ToList();
         if (link.ParentIndex is { } parent && parent != 0 && link.LinkNetnsId is null && links.Find(parent) is { IsUp: false })
         {
             flags.Add("M-DOWN");
@@ -66,10 +66,10 @@ internal static class LinkText
             line.Append(" master ").Append(links.Find(master)?.Name ?? master.ToString(CultureInfo.InvariantCulture));
         }
 
-        line.Append(" state ").Append(PaintState(painter, link.OperationalState, link.OperationalState.ToIprouteName() + " "));
+        line.Append(" state ").Append(PaintState(painter, link.OperationalState, LinkStateNames.Format(link.OperationalState) + " "));
         if (includeLinkMode)
         {
-            line.Append("mode ").Append(link.Mode.ToIprouteName()).Append(' ');
+            line.Append("mode ").Append(LinkModeNames.Format(link.Mode)).Append(' ');
         }
 
         if (includeGroup)
@@ -88,7 +88,7 @@ internal static class LinkText
     /// <summary>"    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff".</summary>
     public static string LinkLayerLine(Netlink.Route.Link link, Painter painter)
     {
-        var line = new StringBuilder("    link/").Append(link.LinkType.ToIprouteName());
+        var line = new StringBuilder("    link/").Append(ArpHardwareTypeNames.Format(link.LinkType));
         if (link.Address is { } address)
         {
             line.Append(' ').Append(painter.Paint(Color.Mac, Mac(address)));

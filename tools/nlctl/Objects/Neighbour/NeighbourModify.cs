@@ -52,7 +52,7 @@ internal static class NeighbourModify
                     break;
                 case "nud":
                     string text = args.Value(word);
-                    state = NeighbourNames.TryParseState(text, out NeighbourState parsed) ? parsed : throw UsageException.Invalid(text, "nud state is bad");
+                    state = NeighbourStateNames.TryParse(text, out NeighbourState parsed) ? parsed : throw UsageException.Invalid(text, "nud state is bad");
                     break;
                 case "proxy":
                     flags |= NeighbourFlags.Proxy;
@@ -65,7 +65,7 @@ internal static class NeighbourModify
                     break;
                 case "proto" or "protocol":
                     string protocolText = args.Value(word);
-                    protocol = RouteNames.TryParseProtocol(protocolText, out RouteProtocol p) ? (byte)p : throw UsageException.Invalid(protocolText, "\"protocol\" value is invalid");
+                    protocol = RouteProtocolNames.TryParse(protocolText, out RouteProtocol p) ? (byte)p : throw UsageException.Invalid(protocolText, "\"protocol\" value is invalid");
                     break;
                 case "dev":
                     device = args.Value(word);

@@ -30,14 +30,14 @@ internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Pai
             line.Append("lladdr ").Append(painter.Paint(Color.Mac, LinkText.Mac(lladdr) + " "));
         }
 
-        foreach (string flag in NeighbourNames.FormatFlags(neighbour.Flags))
+        foreach (string flag in NeighbourFlagNames.Format(neighbour.Flags))
         {
             line.Append(flag).Append(' ');
         }
 
         if (neighbour.State != NeighbourState.None)
         {
-            foreach (string state in NeighbourNames.FormatState(neighbour.State))
+            foreach (string state in NeighbourStateNames.Format(neighbour.State))
             {
                 line.Append(state).Append(' ');
             }
@@ -45,7 +45,7 @@ internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Pai
 
         if (neighbour.Protocol is { } protocol)
         {
-            line.Append("proto ").Append(RouteNames.FormatProtocol((RouteProtocol)protocol)).Append(' ');
+            line.Append("proto ").Append(RouteProtocolNames.Format((RouteProtocol)protocol)).Append(' ');
         }
 
         return line.ToString();
@@ -71,7 +71,7 @@ internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Pai
             json.WriteString("lladdr", LinkText.Mac(lladdr));
         }
 
-        foreach (string flag in NeighbourNames.FormatFlags(neighbour.Flags))
+        foreach (string flag in NeighbourFlagNames.Format(neighbour.Flags))
         {
             json.WriteNull(flag);
         }
@@ -79,7 +79,7 @@ internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Pai
         if (neighbour.State != NeighbourState.None)
         {
             json.WriteStartArray("state");
-            foreach (string state in NeighbourNames.FormatState(neighbour.State))
+            foreach (string state in NeighbourStateNames.Format(neighbour.State))
             {
                 json.WriteStringValue(state);
             }
@@ -89,7 +89,7 @@ internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Pai
 
         if (neighbour.Protocol is { } protocol)
         {
-            json.WriteString("protocol", RouteNames.FormatProtocol((RouteProtocol)protocol));
+            json.WriteString("protocol", RouteProtocolNames.Format((RouteProtocol)protocol));
         }
 
         json.WriteEndObject();

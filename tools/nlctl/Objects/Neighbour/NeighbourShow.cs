@@ -68,7 +68,7 @@ internal static class NeighbourShow
                     }
                     else
                     {
-                        states = (states ?? NeighbourState.None) | (NeighbourNames.TryParseState(text, out NeighbourState state) ? state : throw UsageException.Invalid(text, "nud state is bad"));
+                        states = (states ?? NeighbourState.None) | (NeighbourStateNames.TryParse(text, out NeighbourState state) ? state : throw UsageException.Invalid(text, "nud state is bad"));
                     }
 
                     break;

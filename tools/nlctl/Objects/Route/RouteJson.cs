@@ -26,7 +26,7 @@ internal sealed class RouteJson(InterfaceNames names, RouteColumns columns)
         leading?.Invoke(json);
         if (route.Type != RouteType.Unicast)
         {
-            json.WriteString("type", RouteNames.FormatType(route.Type));
+            json.WriteString("type", RouteTypeNames.Format(route.Type));
         }
 
         WritePrefix(json, Dst, route.Destination);
@@ -52,17 +52,17 @@ internal sealed class RouteJson(InterfaceNames names, RouteColumns columns)
 
         if (columns.ShowsTable(route))
         {
-            json.WriteString("table", RouteNames.FormatTable(route.Table));
+            json.WriteString("table", RouteTableNames.Format(route.Table));
         }
 
         if (columns.ShowsProtocol(route))
         {
-            json.WriteString("protocol", RouteNames.FormatProtocol(route.Protocol));
+            json.WriteString("protocol", RouteProtocolNames.Format(route.Protocol));
         }
 
         if (route.Scope is { } scope && scope != RouteScope.Universe)
         {
-            json.WriteString("scope", RouteNames.FormatScope(scope));
+            json.WriteString("scope", RouteScopeNames.Format(scope));
         }
 
         if (route.PreferredSource is not null)
@@ -84,7 +84,7 @@ internal sealed class RouteJson(InterfaceNames names, RouteColumns columns)
 
         if (route.Preference is { } preference)
         {
-            json.WriteString("pref", RouteNames.FormatPreference(preference));
+            json.WriteString("pref", RoutePreferenceNames.Format(preference));
         }
 
         if (route.NextHops.Count > 0)
@@ -135,7 +135,7 @@ internal sealed class RouteJson(InterfaceNames names, RouteColumns columns)
         json.WriteStartArray("metrics");
         json.WriteStartObject();
         string? algorithm = metrics.CongestionControl;
-        foreach (RouteMetricValue metric in RouteNames.FormatMetrics(metrics))
+        foreach (RouteMetricValue metric in RouteMetricNames.Format(metrics))
         {
             if (algorithm is not null && metric.Name == "fastopen_no_cookie")
             {
@@ -170,7 +170,7 @@ internal sealed class RouteJson(InterfaceNames names, RouteColumns columns)
         json.WriteStartArray(Flags);
         if (flags != RouteFlags.None)
         {
-            foreach (string flag in RouteNames.FormatFlags(flags))
+            foreach (string flag in RouteFlagNames.Format(flags))
             {
                 json.WriteStringValue(flag);
             }

@@ -76,22 +76,22 @@ internal static class RouteModify
                     break;
                 case "table":
                     string tableText = args.Value(word);
-                    table = RouteNames.TryParseTable(tableText, out uint id) && id != RouteTables.All ? id : throw UsageException.Invalid(tableText, "\"table\" value is invalid");
+                    table = RouteTableNames.TryParse(tableText, out uint id) && id != RouteTables.All ? id : throw UsageException.Invalid(tableText, "\"table\" value is invalid");
                     break;
                 case "metric" or "priority" or "preference":
                     metric = args.UInt32(word);
                     break;
                 case "proto" or "protocol":
                     string protocolText = args.Value(word);
-                    protocol = RouteNames.TryParseProtocol(protocolText, out RouteProtocol p) ? p : throw UsageException.Invalid(protocolText, "\"protocol\" value is invalid");
+                    protocol = RouteProtocolNames.TryParse(protocolText, out RouteProtocol p) ? p : throw UsageException.Invalid(protocolText, "\"protocol\" value is invalid");
                     break;
                 case "scope":
                     string scopeText = args.Value(word);
-                    scope = RouteNames.TryParseScope(scopeText, out RouteScope s) ? s : throw UsageException.Invalid(scopeText, "invalid \"scope\" value");
+                    scope = RouteScopeNames.TryParse(scopeText, out RouteScope s) ? s : throw UsageException.Invalid(scopeText, "invalid \"scope\" value");
                     break;
                 case "type":
                     string typeText = args.Value(word);
-                    type = RouteNames.TryParseType(typeText, out RouteType t) ? t : throw UsageException.Invalid(typeText, "invalid \"type\" value");
+                    type = RouteTypeNames.TryParse(typeText, out RouteType t) ? t : throw UsageException.Invalid(typeText, "invalid \"type\" value");
                     break;
                 case "onlink":
                     flags |= RouteFlags.OnLink;
@@ -103,7 +103,7 @@ internal static class RouteModify
                     hops.Add(ParseNextHop(args, names, family));
                     break;
                 default:
-                    if (prefixText is null && type == RouteType.Unspecified && RouteNames.TryParseType(word, out RouteType leading))
+                    if (prefixText is null && type == RouteType.Unspecified && RouteTypeNames.TryParse(word, out RouteType leading))
                     {
                         type = leading;
                     }
@@ -167,23 +167,23 @@ internal static class RouteModify
     {
         bool isLocked = args.Take("lock");
         uint value = args.UInt32(name);
-        (RouteMetrics updated, int index) = name switch
+        RouteMetrics updated = name switch
         {
-            "mtu" => (metrics with { Mtu = value }, 2),
-            "window" => (metrics with { Window = value }, 3),
-            "ssthresh" => (metrics with { SlowStartThreshold = value }, 6),
-            "cwnd" => (metrics with { CongestionWindow = value }, 7),
-            "advmss" => (metrics with { AdvertisedMss = value }, 8),
-            "reordering" => (metrics with { Reordering = value }, 9),
-            "hoplimit" => (metrics with { HopLimit = value }, 10),
-            "initcwnd" => (metrics with { InitialCongestionWindow = value }, 11),
-            "initrwnd" => (metrics with { InitialReceiveWindow = value }, 14),
-            "quickack" => (metrics with { QuickAck = value }, 15),
-            _ => (metrics with { FastOpenNoCookie = value }, 17),
+            "mtu" => metrics with { Mtu = value },
+            "window" => metrics with { Window = value },
+            "ssthresh" => metrics with { SlowStartThreshold = value },
+            "cwnd" => metrics with { CongestionWindow = value },
+            "advmss" => metrics with { AdvertisedMss = value },
+            "reordering" => metrics with { Reordering = value },
+            "hoplimit" => metrics with { HopLimit = value },
+            "initcwnd" => metrics with { InitialCongestionWindow = value },
+            "initrwnd" => metrics with { InitialReceiveWindow = value },
+            "quickack" => metrics with { QuickAck = value },
+            _ => metrics with { FastOpenNoCookie = value },
         };
         if (isLocked)
         {
-            locked |= 1u << index;
+            locked |= 1u << RouteMetricNames.IndexOf(name);
         }
 
         return updated;

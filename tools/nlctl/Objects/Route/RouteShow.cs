@@ -37,18 +37,18 @@ internal static class RouteShow
             {
                 case "table":
                     string table = args.Value(word);
-                    filter = filter with { Table = RouteNames.TryParseTable(table, out uint id) ? id : throw UsageException.Invalid(table, "\"table\" value is invalid") };
+                    filter = filter with { Table = RouteTableNames.TryParse(table, out uint id) ? id : throw UsageException.Invalid(table, "\"table\" value is invalid") };
                     break;
                 case "proto" or "protocol":
                     string protocol = args.Value(word);
-                    filter = filter with { Protocol = RouteNames.TryParseProtocol(protocol, out RouteProtocol p) ? p : throw UsageException.Invalid(protocol, "invalid \"protocol\" value") };
+                    filter = filter with { Protocol = RouteProtocolNames.TryParse(protocol, out RouteProtocol p) ? p : throw UsageException.Invalid(protocol, "invalid \"protocol\" value") };
                     break;
                 case "dev" or "oif":
                     filter = filter with { OutputInterfaceIndex = names.Index(args.Value(word)) };
                     break;
                 case "type":
                     string type = args.Value(word);
-                    filter = filter with { Type = RouteNames.TryParseType(type, out RouteType t) ? t : throw UsageException.Invalid(type, "invalid \"type\" value") };
+                    filter = filter with { Type = RouteTypeNames.TryParse(type, out RouteType t) ? t : throw UsageException.Invalid(type, "invalid \"type\" value") };
                     break;
                 default:
                     args.Back();

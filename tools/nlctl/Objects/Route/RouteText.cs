@@ -20,7 +20,7 @@ internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Pain
         var text = new StringBuilder();
         if (route.Type != RouteType.Unicast)
         {
-            text.Append(RouteNames.FormatType(route.Type)).Append(' ');
+            text.Append(RouteTypeNames.Format(route.Type)).Append(' ');
         }
 
         // ip colours addresses, not the word "default".
@@ -48,17 +48,17 @@ internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Pain
 
         if (columns.ShowsTable(route))
         {
-            text.Append("table ").Append(RouteNames.FormatTable(route.Table)).Append(' ');
+            text.Append("table ").Append(RouteTableNames.Format(route.Table)).Append(' ');
         }
 
         if (columns.ShowsProtocol(route))
         {
-            text.Append("proto ").Append(RouteNames.FormatProtocol(route.Protocol)).Append(' ');
+            text.Append("proto ").Append(RouteProtocolNames.Format(route.Protocol)).Append(' ');
         }
 
         if (route.Scope is { } scope && scope != RouteScope.Universe)
         {
-            text.Append("scope ").Append(RouteNames.FormatScope(scope)).Append(' ');
+            text.Append("scope ").Append(RouteScopeNames.Format(scope)).Append(' ');
         }
 
         if (route.PreferredSource is not null)
@@ -71,7 +71,7 @@ internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Pain
             text.Append("metric ").Append(route.Priority.ToString(CultureInfo.InvariantCulture)).Append(' ');
         }
 
-        foreach (string flag in RouteNames.FormatFlags(route.Flags))
+        foreach (string flag in RouteFlagNames.Format(route.Flags))
         {
             text.Append(flag).Append(' ');
         }
@@ -89,7 +89,7 @@ internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Pain
 
         if (route.Preference is { } preference)
         {
-            text.Append("pref ").Append(RouteNames.FormatPreference(preference));
+            text.Append("pref ").Append(RoutePreferenceNames.Format(preference));
         }
 
         if ((route.Flags & RouteFlags.Cloned) != 0)
@@ -112,7 +112,7 @@ internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Pain
             }
 
             text.Append("weight ").Append(hop.Weight.ToString(CultureInfo.InvariantCulture)).Append(' ');
-            foreach (string flag in RouteNames.FormatFlags(hop.Flags))
+            foreach (string flag in RouteFlagNames.Format(hop.Flags))
             {
                 text.Append(flag).Append(' ');
             }
@@ -125,7 +125,7 @@ internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Pain
     private static void AppendMetrics(StringBuilder text, RouteMetrics? metrics)
     {
         string? algorithm = metrics?.CongestionControl;
-        foreach (RouteMetricValue metric in RouteNames.FormatMetrics(metrics))
+        foreach (RouteMetricValue metric in RouteMetricNames.Format(metrics))
         {
             if (algorithm is not null && metric.Name == "fastopen_no_cookie")
             {

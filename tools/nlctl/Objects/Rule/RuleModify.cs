@@ -135,14 +135,14 @@ internal static class RuleModify
     }
 
     private static byte IpProtocol(string text) =>
-        RuleNames.TryParseIpProtocol(text, out byte protocol) ? protocol : throw UsageException.Invalid(text, "Invalid \"ipproto\"");
+        IpProtocolNames.TryParse(text, out byte protocol) ? protocol : throw UsageException.Invalid(text, "Invalid \"ipproto\"");
 
     private static uint Table(string text) =>
-        RouteNames.TryParseTable(text, out uint table) && table != RouteTables.All ? table : throw UsageException.Invalid(text, "invalid table ID");
+        RouteTableNames.TryParse(text, out uint table) && table != RouteTables.All ? table : throw UsageException.Invalid(text, "invalid table ID");
 
     private static RouteProtocol Protocol(string text) =>
-        RouteNames.TryParseProtocol(text, out RouteProtocol protocol) ? protocol : throw UsageException.Invalid(text, "invalid \"protocol\"");
+        RouteProtocolNames.TryParse(text, out RouteProtocol protocol) ? protocol : throw UsageException.Invalid(text, "invalid \"protocol\"");
 
     private static RuleAction Action(string text) =>
-        RuleNames.TryParseAction(text, out RuleAction action) ? action : throw UsageException.Garbage(text, "rule");
+        RuleActionNames.TryParse(text, out RuleAction action) ? action : throw UsageException.Garbage(text, "rule");
 }

@@ -71,7 +71,7 @@ internal static class RuleOutput
         if (rule.IpProtocol is { } ipProtocol)
         {
             words.Add("ipproto");
-            words.Add(RuleNames.FormatIpProtocol(ipProtocol));
+            words.Add(IpProtocolNames.Format(ipProtocol));
         }
 
         AddPorts(words, "sport", rule.SourcePorts);
@@ -80,14 +80,14 @@ internal static class RuleOutput
         {
             case RuleAction.ToTable:
                 words.Add("lookup");
-                words.Add(RouteNames.FormatTable(rule.Table ?? RouteTables.Main));
+                words.Add(RouteTableNames.Format(rule.Table ?? RouteTables.Main));
                 break;
             case RuleAction.Goto:
                 words.Add("goto");
                 words.Add(rule.GotoPriority?.ToString(CultureInfo.InvariantCulture) ?? "none");
                 break;
             default:
-                words.Add(RuleNames.FormatAction(rule.Action));
+                words.Add(RuleActionNames.Format(rule.Action));
                 break;
         }
 
@@ -106,7 +106,7 @@ internal static class RuleOutput
         if (ShowsProtocol(rule, details))
         {
             words.Add("proto");
-            words.Add(RouteNames.FormatProtocol(rule.Protocol));
+            words.Add(RouteProtocolNames.Format(rule.Protocol));
         }
 
         return $"{rule.Priority ?? 0}:\t{string.Join(' ', words)}";
@@ -169,7 +169,7 @@ internal static class RuleOutput
 
         if (rule.IpProtocol is { } ipProtocol)
         {
-            json.WriteString("ipproto", RuleNames.FormatIpProtocol(ipProtocol));
+            json.WriteString("ipproto", IpProtocolNames.Format(ipProtocol));
         }
 
         WritePorts(json, "sport", rule.SourcePorts);
@@ -177,7 +177,7 @@ internal static class RuleOutput
         switch (rule.Action)
         {
             case RuleAction.ToTable:
-                json.WriteString("table", RouteNames.FormatTable(rule.Table ?? RouteTables.Main));
+                json.WriteString("table", RouteTableNames.Format(rule.Table ?? RouteTables.Main));
                 break;
             case RuleAction.Goto:
                 json.WriteNumber("goto", rule.GotoPriority ?? 0);
@@ -186,7 +186,7 @@ internal static class RuleOutput
                 json.WriteNull("nop");
                 break;
             default:
-                json.WriteString("action", RuleNames.FormatAction(rule.Action));
+                json.WriteString("action", RuleActionNames.Format(rule.Action));
                 break;
         }
 
@@ -202,7 +202,7 @@ internal static class RuleOutput
 
         if (ShowsProtocol(rule, details))
         {
-            json.WriteString("protocol", RouteNames.FormatProtocol(rule.Protocol));
+            json.WriteString("protocol", RouteProtocolNames.Format(rule.Protocol));
         }
 
         json.WriteEndObject();

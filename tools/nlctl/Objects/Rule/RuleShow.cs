@@ -23,7 +23,7 @@ internal static class RuleShow
                     break;
                 case "table" or "lookup":
                     string text = args.Value(word);
-                    table = RouteNames.TryParseTable(text, out uint id) ? id : throw UsageException.Invalid(text, "invalid table ID");
+                    table = RouteTableNames.TryParse(text, out uint id) ? id : throw UsageException.Invalid(text, "invalid table ID");
                     break;
                 default:
                     throw UsageException.Garbage(word, "rule");

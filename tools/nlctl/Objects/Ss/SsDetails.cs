@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Netlink.Diag;
+using Netlink.Diag.Iproute2;
 
 namespace Nlctl.Objects.Ss;
 
@@ -22,7 +23,7 @@ internal static class SsDetails
 
         if (o.Timers && row.Inet is { Timer: not SocketTimer.None } timed)
         {
-            text.Append(CultureInfo.InvariantCulture, $" timer:({TimerName(timed.Timer)},{Duration(timed.TimerExpires)},{timed.TimerRetransmits})");
+            text.Append(CultureInfo.InvariantCulture, $" timer:({SocketTimerNames.Format(timed.Timer)},{Duration(timed.TimerExpires)},{timed.TimerRetransmits})");
         }
 
         if (o.Extended)
@@ -181,15 +182,6 @@ internal static class SsDetails
 
         return text.Length > 0 ? text.ToString() : "0ms";
     }
-
-    private static string TimerName(SocketTimer timer) => timer switch
-    {
-        SocketTimer.Retransmit => "on",
-        SocketTimer.KeepAlive => "keepalive",
-        SocketTimer.TimeWait => "timewait",
-        SocketTimer.Probe => "persist",
-        _ => "unknown",
-    };
 
     private static string Milliseconds(TimeSpan value) => (value.TotalMicroseconds / 1000).ToString("G6", CultureInfo.InvariantCulture);
 }

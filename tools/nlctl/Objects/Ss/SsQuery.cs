@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Netlink;
 using Netlink.Diag;
+using Netlink.Diag.Iproute2;
 
 namespace Nlctl.Objects.Ss;
 
@@ -89,8 +90,7 @@ internal static class SsQuery
         IReadOnlyList<UnixSocketInfo> sockets = await client.ListUnixSocketsAsync(new UnixSocketQuery { States = o.States, IncludeMemory = o.Memory }, cancellationToken);
         foreach (UnixSocketInfo u in sockets)
         {
-            string netid = u.Type switch { UnixSocketType.Stream => "u_str", UnixSocketType.Datagram => "u_dgr", UnixSocketType.SeqPacket => "u_seq", _ => "unix" };
-            rows.Add(new SsRow(netid, null, u));
+            rows.Add(new SsRow(UnixSocketTypeNames.Format(u.Type), null, u));
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace Netlink.Route.Iproute2;
 
-/// <summary>Neighbour words as <c>ip neigh</c> prints and parses them: NUD states and entry flags.</summary>
-public static class NeighbourNames
+/// <summary>Neighbour states as <c>ip neigh</c> prints them (STALE, PERMANENT…) and takes them after <c>nud</c>.</summary>
+public static class NeighbourStateNames
 {
     private static readonly (NeighbourState State, string Name)[] States =
     [
@@ -10,14 +10,8 @@ public static class NeighbourNames
         (NeighbourState.NoArp, "NOARP"), (NeighbourState.Permanent, "PERMANENT"),
     ];
 
-    private static readonly (NeighbourFlags Flag, string Name)[] Flags =
-    [
-        (NeighbourFlags.Router, "router"), (NeighbourFlags.Proxy, "proxy"), (NeighbourFlags.ExternallyLearned, "extern_learn"),
-        (NeighbourFlags.Offloaded, "offload"),
-    ];
-
     /// <summary>The state words in iproute2's order (<c>STALE</c>, <c>PERMANENT</c>…); <c>NONE</c> for no state.</summary>
-    public static IReadOnlyList<string> FormatState(NeighbourState state)
+    public static IReadOnlyList<string> Format(NeighbourState state)
     {
         if (state == NeighbourState.None)
         {
@@ -40,7 +34,7 @@ public static class NeighbourNames
     /// Parses a <c>nud</c> word: <c>permanent</c>, <c>noarp</c>, <c>reachable</c>, <c>stale</c>,
     /// <c>none</c>, <c>incomplete</c>, <c>delay</c>, <c>probe</c>, <c>failed</c> (any case), or a number.
     /// </summary>
-    public static bool TryParseState(string text, out NeighbourState state)
+    public static bool TryParse(string text, out NeighbourState state)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
@@ -64,18 +58,6 @@ public static class NeighbourNames
     }
 
     /// <summary>The <c>nud</c> words (for completion and help).</summary>
-    public static IReadOnlyList<string> StateWords { get; } =
+    public static IReadOnlyList<string> Names { get; } =
         ["permanent", "noarp", "reachable", "stale", "none", "incomplete", "delay", "probe", "failed"];
-
-    /// <summary>The flag words <c>ip neigh</c> prints (<c>router</c>, <c>proxy</c>, <c>extern_learn</c>, <c>offload</c>), in its order.</summary>
-    public static IEnumerable<string> FormatFlags(NeighbourFlags flags)
-    {
-        foreach ((NeighbourFlags flag, string name) in Flags)
-        {
-            if ((flags & flag) != 0)
-            {
-                yield return name;
-            }
-        }
-    }
 }

@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Netlink.Route.Iproute2;
 
-/// <summary>Names of address enums as iproute2 prints and parses them.</summary>
-public static class AddressNames
+/// <summary>Address scopes as <c>ip address</c> prints and takes them (global, site, link, host, nowhere).</summary>
+public static class AddressScopeNames
 {
     /// <summary>"global", "site", "link", "host", "nowhere", or the number.</summary>
-    public static string ToIprouteName(this AddressScope scope) => scope switch
+    public static string Format(AddressScope scope) => scope switch
     {
         AddressScope.Global => "global",
         AddressScope.Site => "site",
@@ -17,7 +17,7 @@ public static class AddressNames
     };
 
     /// <summary>Parses a scope name (or number) as iproute2 does.</summary>
-    public static bool TryParseScope(string text, out AddressScope scope)
+    public static bool TryParse(string text, out AddressScope scope)
     {
         switch (text)
         {

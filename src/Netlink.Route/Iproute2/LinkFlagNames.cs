@@ -1,7 +1,7 @@
 namespace Netlink.Route.Iproute2;
 
-/// <summary>Names of link enums as iproute2 prints them.</summary>
-public static class LinkNames
+/// <summary>Link flag words as <c>ip link</c> prints them between &lt; and &gt; (UP, LOWER_UP, NO-CARRIER…).</summary>
+public static class LinkFlagNames
 {
     private static readonly (LinkFlags Flag, string Name)[] FlagNames =
     [
@@ -29,7 +29,7 @@ public static class LinkNames
     /// The flag words in iproute2's order: NO-CARRIER first when up but not running, then each
     /// set flag (RUNNING is implied and not listed), then the hex rest of unknown bits if any.
     /// </summary>
-    public static IReadOnlyList<string> ToIprouteFlagNames(LinkFlags flags)
+    public static IReadOnlyList<string> Format(LinkFlags flags)
     {
         var names = new List<string>();
         if ((flags & LinkFlags.Up) != 0 && (flags & LinkFlags.Running) == 0)
@@ -54,26 +54,4 @@ public static class LinkNames
 
         return names;
     }
-
-    /// <summary>The state as iproute2 prints it: UNKNOWN, NOTPRESENT, DOWN, LOWERLAYERDOWN, TESTING, DORMANT, UP.</summary>
-    public static string ToIprouteName(this LinkOperationalState state) => state switch
-    {
-        LinkOperationalState.Unknown => "UNKNOWN",
-        LinkOperationalState.NotPresent => "NOTPRESENT",
-        LinkOperationalState.Down => "DOWN",
-        LinkOperationalState.LowerLayerDown => "LOWERLAYERDOWN",
-        LinkOperationalState.Testing => "TESTING",
-        LinkOperationalState.Dormant => "DORMANT",
-        LinkOperationalState.Up => "UP",
-        _ => ((byte)state).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    /// <summary>The mode as iproute2 prints it: DEFAULT, DORMANT, TESTING.</summary>
-    public static string ToIprouteName(this LinkMode mode) => mode switch
-    {
-        LinkMode.Default => "DEFAULT",
-        LinkMode.Dormant => "DORMANT",
-        LinkMode.Testing => "TESTING",
-        _ => ((byte)mode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }
