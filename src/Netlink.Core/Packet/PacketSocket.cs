@@ -114,7 +114,7 @@ public sealed class PacketSocket : IDisposable
     /// <param name="etherType">An EtherType of at least 0x0600 in host byte order, or <see cref="EtherTypes.All"/> to capture every protocol.</param>
     /// <param name="options">Mode, filter, promiscuous mode, namespace; null for the defaults (raw, no filter).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="etherType"/> is below 0x0600 and not <see cref="EtherTypes.All"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="interfaceName"/> is not a valid name, or the filter is too long.</exception>
+    /// <exception cref="ArgumentException"><paramref name="interfaceName"/> is not a valid name, or the filter is one the kernel would refuse (<see cref="BpfProgramException"/>).</exception>
     /// <exception cref="PacketInterfaceException">The interface does not exist (ENODEV), or is down (ENETDOWN) and <see cref="PacketSocketOptions.AllowInterfaceDown"/> is false.</exception>
     /// <exception cref="NetlinkException">Another system call failed (EPERM without CAP_NET_RAW, EINVAL for a bad filter...).</exception>
     public static PacketSocket Open(string interfaceName, ushort etherType, PacketSocketOptions? options = null)
@@ -392,7 +392,7 @@ public sealed class PacketSocket : IDisposable
     }
 
     /// <summary>Replaces the socket's BPF filter (SO_ATTACH_FILTER swaps it atomically).</summary>
-    /// <exception cref="ArgumentException">The program is empty or longer than 65,535 instructions.</exception>
+    /// <exception cref="BpfProgramException">The kernel would refuse the program (<see cref="BpfVerifier"/>): the message names the instruction.</exception>
     public void SetFilter(ReadOnlySpan<BpfInstruction> program)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -429,9 +429,9 @@ public sealed class PacketSocket : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.ReceiveBufferSize, "the receive buffer size must be positive");
         }
 
-        if (options.Filter.Length > ushort.MaxValue)
+        if (!options.Filter.IsEmpty)
         {
-            throw new ArgumentException($"a BPF program has at most {ushort.MaxValue} instructions, got {options.Filter.Length}", nameof(options));
+            BpfVerifier.Verify(options.Filter.Span, nameof(options));
         }
 
         string where = options.Namespace is null ? string.Empty : $" in network namespace '{options.Namespace}'";

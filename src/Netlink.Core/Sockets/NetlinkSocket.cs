@@ -317,7 +317,7 @@ public sealed class NetlinkSocket : IDisposable
     }
 
     /// <summary>Attaches a classic BPF filter (SO_ATTACH_FILTER); it sees each message datagram and returns how many bytes to keep (0 drops).</summary>
-    /// <exception cref="ArgumentException">The program is empty or longer than 65,535 instructions.</exception>
+    /// <exception cref="BpfProgramException">The kernel would refuse the program (<see cref="BpfVerifier"/>): the message names the instruction.</exception>
     public void AttachFilter(ReadOnlySpan<BpfInstruction> program)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

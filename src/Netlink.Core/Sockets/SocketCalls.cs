@@ -59,13 +59,10 @@ internal static unsafe class SocketCalls
         return value;
     }
 
-    /// <summary>SO_ATTACH_FILTER with a classic BPF program.</summary>
+    /// <summary>SO_ATTACH_FILTER with a classic BPF program, checked by <see cref="BpfVerifier"/> first.</summary>
     internal static void AttachFilter(SafeHandle socket, ReadOnlySpan<BpfInstruction> program)
     {
-        if (program.IsEmpty || program.Length > ushort.MaxValue)
-        {
-            throw new ArgumentException($"a BPF program needs 1..{ushort.MaxValue} instructions, got {program.Length}", nameof(program));
-        }
+        BpfVerifier.Verify(program, nameof(program));
 
         fixed (BpfInstruction* instructions = program)
         {
