@@ -26,8 +26,11 @@ public sealed class PacketInterfaceDeletedTests
 
         veth.Ip("link del dev b");
 
+        // The kernel takes the interface down before it unregisters it, so the waiting receive may
+        // wake while the interface still exists: it reports "down" or "deleted", both naming it.
         var first = await Assert.ThrowsAsync<PacketInterfaceException>(async () => await pending);
-        AssertDeleted(first);
+        Assert.True(first.IsDown || first.IsNotFound, first.Message);
+        Assert.Contains("'b'", first.Message);
 
         // The next receives end at once with the same clear error (they used to wait until the guard).
         var clock = Stopwatch.StartNew();
