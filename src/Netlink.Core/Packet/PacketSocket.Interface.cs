@@ -31,8 +31,8 @@ public sealed partial class PacketSocket
         return GetSocketName(_socket.SafeHandle, Describe($"getsockname ({what}) on"));
     }
 
-    /// <summary>The interface's current hardware address, checked to be usable as an Ethernet source.</summary>
-    private unsafe ReadOnlySpan<byte> EthernetSourceAddress(Span<byte> destination)
+    /// <summary>Copies the interface's current hardware address into <paramref name="destination"/>, checked to be usable as an Ethernet source.</summary>
+    private unsafe void CopyEthernetSourceAddress(Span<byte> destination)
     {
         Interop.Libc.SockAddrLl bound = BoundAddress("sendto");
         if (bound.InterfaceIndex != InterfaceIndex)
@@ -46,7 +46,6 @@ public sealed partial class PacketSocket
         }
 
         new ReadOnlySpan<byte>(bound.Address, 6).CopyTo(destination);
-        return destination[..6];
     }
 
     /// <summary>The error for every call after the interface was deleted: ENODEV, naming the interface.</summary>

@@ -218,7 +218,7 @@ public sealed partial class PacketSocket : IDisposable, IAsyncDisposable
             {
                 Span<byte> frame = rented.AsSpan(0, length);
                 destinationBytes.CopyTo(frame);
-                EthernetSourceAddress(frame[6..12]);
+                CopyEthernetSourceAddress(frame[6..12]);
                 BinaryPrimitives.WriteUInt16BigEndian(frame[12..], protocol);
                 payload.CopyTo(frame[EthernetHeaderLength..]);
                 CheckSize(frame, nameof(payload));
