@@ -78,9 +78,29 @@ public sealed class ErrorPathTests(PopulatedNamespace ns) : IClassFixture<Popula
     }
 
     [RootFact]
-    public void A_missing_namespace_is_named()
+    public void A_refusal_for_want_of_a_capability_names_it()
+    {
+        // An unprivileged user in a namespace of its own (nothing of the host's is touched).
+        ProcessResult result = Run.Process(
+            "unshare",
+            ["-n", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "dotnet", Run.NlctlDll, "link", "add", "nlx0", "type", "bridge"]);
+        Expect.OneErrorLine(result, 2, "RTNETLINK answers: Operation not permitted (needs CAP_NET_ADMIN)");
+    }
+
+    [RootFact]
+    public void A_missing_namespace_or_a_file_that_is_not_one_is_named()
     {
         Expect.OneErrorLine(Run.Nlctl("-n", "nlctl-no-such-namespace", "link"), 1, "Cannot open network namespace \"nlctl-no-such-namespace\": No such file or directory");
+        Expect.OneErrorLine(
+            Run.Nlctl("-n", "/etc/passwd", "link"),
+            1,
+            "Cannot open network namespace \"/etc/passwd\": '/etc/passwd' is not a network namespace: it is a regular file, not a namespace file (/run/netns/NAME, /proc/PID/ns/net)");
+
+        // A FIFO is refused without being opened (opening it would block).
+        using var directory = new TemporaryDirectory();
+        string fifo = Path.Combine(directory.Path, "fifo");
+        Run.Process("mkfifo", [fifo]).Checked("mkfifo");
+        Expect.OneErrorLine(Run.Nlctl("-n", fifo, "ss", "-t"), 1, string.Empty);
     }
 
     [Fact]

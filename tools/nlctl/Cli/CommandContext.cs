@@ -52,7 +52,7 @@ internal sealed class RouteSession(NetworkNamespace? netns, RouteClient client) 
     public RouteClient Client { get; } = client;
 
     /// <summary>Interface names and indexes of the namespace.</summary>
-    public InterfaceNames Names { get; } = new(client);
+    public LinkNameCache Names { get; } = new(client);
 
     public async ValueTask DisposeAsync()
     {

@@ -32,15 +32,19 @@ internal static class ErrorText
             ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
             : error.Message;
 
-    /// <summary>ip's words for a refusal: the kernel's extended-ACK text if any, else the errno's text.</summary>
+    /// <summary>
+    /// ip's words for a refusal: the kernel's extended-ACK text if any, else the errno's text; for
+    /// EPERM also the capability the kernel wanted (which ip leaves the user to guess).
+    /// </summary>
     private static string Refusal(NetlinkException error)
     {
+        string needs = error.RequiredCapability is { } capability ? $" (needs {capability})" : string.Empty;
         if (!string.IsNullOrEmpty(error.ExtendedAckMessage))
         {
             string message = error.ExtendedAckMessage;
-            return $"Error: {message}{(message.EndsWith('.') ? string.Empty : ".")}";
+            return $"Error: {message}{(message.EndsWith('.') ? string.Empty : ".")}{needs}";
         }
 
-        return $"RTNETLINK answers: {Errno.GetDescription(error.Errno)}";
+        return $"RTNETLINK answers: {Errno.GetDescription(error.Errno)}{needs}";
     }
 }

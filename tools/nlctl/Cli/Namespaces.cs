@@ -16,7 +16,7 @@ internal static class Namespaces
 
         if (!nameOrPath.Contains('/', StringComparison.Ordinal) && !NetworkNamespace.Exists(nameOrPath))
         {
-            throw new UsageException($"Cannot open network namespace \"{nameOrPath}\": No such file or directory");
+            throw new UsageException($"Cannot open network namespace \"{Nlctl.Output.Printable.Name(nameOrPath)}\": No such file or directory");
         }
 
         try
@@ -25,7 +25,7 @@ internal static class Namespaces
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NetlinkException or ArgumentException)
         {
-            throw new UsageException($"Cannot open network namespace \"{nameOrPath}\": {ErrorText.Plain(e)}");
+            throw new UsageException($"Cannot open network namespace \"{Nlctl.Output.Printable.Name(nameOrPath)}\": {ErrorText.Plain(e)}");
         }
     }
 }

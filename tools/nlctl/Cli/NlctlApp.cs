@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Netlink;
 using Nlctl.Objects.Help;
 using Nlctl.Output;
 
@@ -27,8 +28,9 @@ internal static class NlctlApp
         StdOutput? output = null;
         try
         {
-            ArgvBytes.EnsureLossless(argv);
-            var args = new Args(argv);
+            // An argument whose bytes are not UTF-8 (an interface named FA FB) keeps its bytes: .NET
+            // decoded it to U+FFFD, which would name another link; the SDK sends the escaped bytes.
+            var args = new Args(ProcessArguments.ToLossless(argv));
             GlobalOptions options = GlobalOptionParser.Parse(args);
             output = StdOutput.ForStdout(options.Pretty);
             var context = new CommandContext(options, output);
@@ -65,7 +67,9 @@ internal static class NlctlApp
             output?.Discard();
             output?.Dispose();
             (string line, int exitCode) = ErrorText.Describe(error);
-            await Console.Error.WriteLineAsync(line);
+
+            // A name typed as bytes that are not UTF-8 is shown as \xNN, so the line stays readable and unambiguous.
+            await Console.Error.WriteLineAsync(Printable.Name(line));
             if (Environment.GetEnvironmentVariable("NLCTL_DEBUG") == "1")
             {
                 await Console.Error.WriteLineAsync(error.ToString());

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Nlctl.Output;
 
 /// <summary>
@@ -19,7 +17,7 @@ internal sealed class StdOutput : IDisposable
     {
         _stream = stream;
         PrettyJson = prettyJson;
-        _text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize) { NewLine = "\n", AutoFlush = false };
+        _text = new StreamWriter(stream, LosslessTextEncoding.Instance, BufferSize) { NewLine = "\n", AutoFlush = false };
     }
 
     /// <summary>The process's stdout.</summary>

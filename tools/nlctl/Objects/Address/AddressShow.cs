@@ -34,7 +34,7 @@ internal static class AddressShow
         int? linkIndex = null;
         if (selection.Device is { } device)
         {
-            Netlink.Route.Link link = links.Named(device) ?? throw new UsageException($"Device \"{device}\" does not exist.");
+            Netlink.Route.Link link = links.Named(device) ?? throw new UsageException($"Device \"{Printable.Name(device)}\" does not exist.");
             linkIndex = link.Index;
             shown = [link];
         }

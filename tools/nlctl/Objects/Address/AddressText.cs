@@ -90,7 +90,7 @@ internal static class AddressText
 
         if (address.Label is { } label)
         {
-            json.WriteString("label", label);
+            json.WriteString("label", Printable.Name(label));
         }
 
         json.WriteNumber("valid_life_time", Seconds(address.ValidLifetime));

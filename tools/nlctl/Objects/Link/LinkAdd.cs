@@ -28,7 +28,7 @@ internal static class LinkAdd
     }
 
     /// <summary>Reads the whole command into a spec (namespaces it opens are added to <paramref name="owned"/>).</summary>
-    public static LinkSpec Parse(Args args, InterfaceNames names, List<NetworkNamespace> owned)
+    public static LinkSpec Parse(Args args, LinkNameCache names, List<NetworkNamespace> owned)
     {
         string? name = null;
         uint? mtu = null;
@@ -191,7 +191,7 @@ internal static class LinkAdd
         return new MacvlanSpec(name, parentIndex ?? throw new UsageException("Not enough information: \"link\" argument is required for type macvlan."), mode);
     }
 
-    private static VxlanSpec ParseVxlan(string name, Args args, InterfaceNames names)
+    private static VxlanSpec ParseVxlan(string name, Args args, LinkNameCache names)
     {
         uint? id = null;
         var spec = new VxlanSpec(name, 0);

@@ -53,7 +53,7 @@ internal static class LinkBrief
     public static void WriteNameAndState(Utf8JsonWriter json, Netlink.Route.Link link, LinkSet links)
     {
         LinkJson.WriteParent(json, link, links);
-        json.WriteString("ifname", link.Name);
+        json.WriteString("ifname", Printable.Name(link.Name));
         json.WriteString("operstate", LinkStateNames.Format(link.OperationalState));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Netlink.Route;
+using Nlctl.Output;
 
 namespace Nlctl.Objects.Link;
 
@@ -83,7 +84,7 @@ internal static class LinkDetailsOutput
         if (link.Kind is { } kind)
         {
             json.WriteStartObject("linkinfo");
-            json.WriteString("info_kind", kind);
+            json.WriteString("info_kind", Printable.Name(kind));
             (string Name, string Value)[] settings = [.. Settings(link.Details)];
             if (settings.Length > 0)
             {
@@ -105,7 +106,7 @@ internal static class LinkDetailsOutput
 
             if (link.PortKind is { } portKind)
             {
-                json.WriteString("info_slave_kind", portKind);
+                json.WriteString("info_slave_kind", Printable.Name(portKind));
             }
 
             json.WriteEndObject();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Netlink.Route;
 using Netlink.Route.Iproute2;
+using Nlctl.Output;
 
 namespace Nlctl.Objects.Link;
 
@@ -16,7 +17,7 @@ internal static class LinkJson
     {
         json.WriteNumber("ifindex", link.Index);
         WriteParent(json, link, links);
-        json.WriteString("ifname", link.Name);
+        json.WriteString("ifname", Printable.Name(link.Name));
         json.WriteStartArray("flags");
         foreach (string flag in LinkText.Flags(link, links))
         {
@@ -31,12 +32,12 @@ internal static class LinkJson
 
         if (link.Qdisc is { } qdisc)
         {
-            json.WriteString("qdisc", qdisc);
+            json.WriteString("qdisc", Printable.Name(qdisc));
         }
 
         if (link.MasterIndex is { } master)
         {
-            json.WriteString("master", links.Find(master)?.Name ?? master.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("master", Printable.NameOrNull(links.Find(master)?.Name) ?? master.ToString(CultureInfo.InvariantCulture));
         }
 
         json.WriteString("operstate", LinkStateNames.Format(link.OperationalState));
@@ -84,7 +85,7 @@ internal static class LinkJson
         {
             if (link.LinkNetnsId is null && links.Find(parent) is { } lower)
             {
-                json.WriteString("link", lower.Name);
+                json.WriteString("link", Printable.Name(lower.Name));
             }
             else
             {

@@ -60,11 +60,11 @@ internal static class LinkShow
         IEnumerable<Netlink.Route.Link> shown = links.All;
         if (selection.Device is { } device)
         {
-            shown = [links.Named(device) ?? throw new UsageException($"Device \"{device}\" does not exist.")];
+            shown = [links.Named(device) ?? throw new UsageException($"Device \"{Printable.Name(device)}\" does not exist.")];
         }
         else if (selection.Kind is not null || selection.Master is not null)
         {
-            int? masterIndex = selection.Master is null ? null : (links.Named(selection.Master) ?? throw new UsageException($"Device \"{selection.Master}\" does not exist.")).Index;
+            int? masterIndex = selection.Master is null ? null : (links.Named(selection.Master) ?? throw new UsageException($"Device \"{Printable.Name(selection.Master)}\" does not exist.")).Index;
             shown = await client.ListLinksAsync(new LinkFilter { Kind = selection.Kind, MasterIndex = masterIndex }, cancellationToken);
         }
 
@@ -146,7 +146,7 @@ internal static class LinkShow
 
         if (link.Alias is { } alias)
         {
-            json.WriteString("ifalias", alias);
+            json.WriteString("ifalias", Printable.Name(alias));
         }
 
         if (options.Stats > 0)

@@ -16,7 +16,7 @@ namespace Nlctl.Objects.Monitor;
 /// lines) or, with -j, as one JSON object per line: the object's <c>show -j</c> fields after
 /// "event" and "object".
 /// </summary>
-internal sealed class MonitorPrinter(CommandContext context, InterfaceNames names, bool label)
+internal sealed class MonitorPrinter(CommandContext context, LinkNameCache names, bool label)
 {
     private readonly RouteText _routeText = new(names, new RouteColumns { Table = true }, context.Painter);
     private readonly RouteJson _routeJson = new(names, new RouteColumns { Table = true });
@@ -85,7 +85,7 @@ internal sealed class MonitorPrinter(CommandContext context, InterfaceNames name
                 json.WriteStartObject();
                 Leading(json, "address");
                 json.WriteNumber("ifindex", address.LinkIndex);
-                json.WriteString("ifname", names.Name(address.LinkIndex));
+                json.WriteString("ifname", Printable.Name(names.Name(address.LinkIndex)));
                 json.WriteStartArray("addr_info");
                 AddressText.WriteJson(json, address);
                 json.WriteEndArray();

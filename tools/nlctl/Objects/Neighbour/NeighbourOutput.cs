@@ -9,7 +9,7 @@ using Nlctl.Output;
 namespace Nlctl.Objects.Neighbour;
 
 /// <summary>A neighbour entry as <c>ip neigh</c> prints it and <c>ip -j neigh</c> writes it.</summary>
-internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Painter painter)
+internal sealed class NeighbourOutput(LinkNameCache names, bool showDevice, Painter painter)
 {
     /// <summary>"10.0.0.5 dev va lladdr 02:00:00:00:00:05 router STALE proto static " (every word followed by a space).</summary>
     public string Text(Netlink.Route.Neighbour neighbour)
@@ -63,7 +63,7 @@ internal sealed class NeighbourOutput(InterfaceNames names, bool showDevice, Pai
 
         if (showDevice)
         {
-            json.WriteString("dev", names.Name(neighbour.InterfaceIndex));
+            json.WriteString("dev", Printable.Name(names.Name(neighbour.InterfaceIndex)));
         }
 
         if (neighbour.LinkLayerAddress is { } lladdr)

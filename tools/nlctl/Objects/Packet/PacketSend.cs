@@ -34,7 +34,7 @@ internal static class PacketSend
             context.Text.WriteLine(JsonOutput.Line(writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteString("ifname", socket.InterfaceName);
+                writer.WriteString("ifname", Printable.Name(socket.InterfaceName));
                 writer.WriteNumber("ifindex", socket.InterfaceIndex);
                 writer.WriteString("source", PacketWords.Mac(socket.HardwareAddress));
                 writer.WriteString("destination", PacketWords.Mac(target));

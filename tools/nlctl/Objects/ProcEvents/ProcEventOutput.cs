@@ -62,7 +62,7 @@ internal static class ProcEventOutput
 
             if (e is ProcessCommEvent comm)
             {
-                json.WriteString("comm", comm.Comm);
+                json.WriteString("comm", Printable.Name(comm.Comm));
             }
         }
 

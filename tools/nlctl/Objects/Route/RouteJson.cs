@@ -11,7 +11,7 @@ namespace Nlctl.Objects.Route;
 /// UTF-8 and written raw (their text never needs escaping), and property names are encoded once:
 /// a table has 100,000 routes.
 /// </summary>
-internal sealed class RouteJson(InterfaceNames names, RouteColumns columns)
+internal sealed class RouteJson(LinkNameCache names, RouteColumns columns)
 {
     private static readonly JsonEncodedText Dst = JsonEncodedText.Encode("dst");
     private static readonly JsonEncodedText Gateway = JsonEncodedText.Encode("gateway");

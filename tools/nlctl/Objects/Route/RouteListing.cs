@@ -11,7 +11,7 @@ internal sealed class RouteListing : IDisposable
     private readonly RouteJson _jsonFormat;
     private readonly JsonOutput? _json;
 
-    public RouteListing(CommandContext context, InterfaceNames names, RouteColumns columns)
+    public RouteListing(CommandContext context, LinkNameCache names, RouteColumns columns)
     {
         _context = context;
         _text = new RouteText(names, columns, context.Painter);

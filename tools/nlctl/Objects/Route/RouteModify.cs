@@ -36,7 +36,7 @@ internal static class RouteModify
     }
 
     /// <summary>Reads the words into a route (the client validates the rest before sending).</summary>
-    internal static Netlink.Route.Route Parse(Args args, InterfaceNames names, AddressFamily family, bool forDelete)
+    internal static Netlink.Route.Route Parse(Args args, LinkNameCache names, AddressFamily family, bool forDelete)
     {
         RouteType type = RouteType.Unspecified;
         string? prefixText = null;
@@ -189,7 +189,7 @@ internal static class RouteModify
         return updated;
     }
 
-    private static RouteNextHop ParseNextHop(Args args, InterfaceNames names, AddressFamily family)
+    private static RouteNextHop ParseNextHop(Args args, LinkNameCache names, AddressFamily family)
     {
         IPAddress? gateway = null;
         int device = 0;

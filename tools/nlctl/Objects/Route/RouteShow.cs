@@ -24,7 +24,7 @@ internal static class RouteShow
     /// <c>table all</c> without -4/-6 lists both families (as ip 6.1 does). A destination
     /// selector (<c>[to] [exact|root|match] PREFIX</c>, exact by default) is checked here.
     /// </summary>
-    public static RouteFilter ParseFilter(Args args, InterfaceNames names, AddressFamily family, out Func<Netlink.Route.Route, bool> selects)
+    public static RouteFilter ParseFilter(Args args, LinkNameCache names, AddressFamily family, out Func<Netlink.Route.Route, bool> selects)
     {
         selects = _ => true;
         var filter = new RouteFilter { Family = family };

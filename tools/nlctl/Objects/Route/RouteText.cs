@@ -12,7 +12,7 @@ namespace Nlctl.Objects.Route;
 /// Prints routes as <c>ip route</c> does, word by word: every word followed by a space (so most
 /// lines end with one, as ip's do), <c>pref</c> last without; multipath hops on tab-indented lines.
 /// </summary>
-internal sealed class RouteText(InterfaceNames names, RouteColumns columns, Painter painter)
+internal sealed class RouteText(LinkNameCache names, RouteColumns columns, Painter painter)
 {
     /// <summary>One route's text (several lines for multipath and cached lookups).</summary>
     public string Format(Netlink.Route.Route route)

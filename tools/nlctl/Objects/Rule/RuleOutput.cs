@@ -145,7 +145,7 @@ internal static class RuleOutput
 
         if (rule.InputInterface is { } iif)
         {
-            json.WriteString("iif", iif);
+            json.WriteString("iif", Nlctl.Output.Printable.Name(iif));
             if ((rule.Flags & IifDetached) != 0)
             {
                 json.WriteNull("iif_detached");
@@ -154,7 +154,7 @@ internal static class RuleOutput
 
         if (rule.OutputInterface is { } oif)
         {
-            json.WriteString("oif", oif);
+            json.WriteString("oif", Nlctl.Output.Printable.Name(oif));
             if ((rule.Flags & OifDetached) != 0)
             {
                 json.WriteNull("oif_detached");

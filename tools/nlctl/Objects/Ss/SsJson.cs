@@ -50,7 +50,7 @@ internal static class SsJson
                 }
                 else
                 {
-                    json.WriteString("path", u.Path);
+                    json.WriteString("path", Nlctl.Output.Printable.Name(u.Path));
                 }
 
                 json.WriteBoolean("abstract", u.IsAbstract);
@@ -91,7 +91,7 @@ internal static class SsJson
                     foreach (SocketOwner owner in holding)
                     {
                         json.WriteStartObject();
-                        json.WriteString("comm", owner.Command);
+                        json.WriteString("comm", Nlctl.Output.Printable.Name(owner.Command));
                         json.WriteNumber("pid", owner.Pid);
                         json.WriteNumber("fd", owner.FileDescriptor);
                         json.WriteEndObject();

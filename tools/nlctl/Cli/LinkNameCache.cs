@@ -7,7 +7,7 @@ namespace Nlctl.Cli;
 /// Interface names and indexes of one namespace, looked up on demand (one ioctl each, cached), so
 /// printing routes through one device of a host with thousands of links does not dump them all.
 /// </summary>
-internal sealed class InterfaceNames(RouteClient client)
+internal sealed class LinkNameCache(RouteClient client)
 {
     private readonly Dictionary<int, string> _names = [];
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal sealed class InterfaceNames(RouteClient client)
     {
         if (!_encoded.TryGetValue(index, out JsonEncodedText encoded))
         {
-            encoded = JsonEncodedText.Encode(Name(index), Nlctl.Output.JsonOutput.WriterOptions.Encoder);
+            encoded = JsonEncodedText.Encode(Nlctl.Output.Printable.Name(Name(index)), Nlctl.Output.JsonOutput.WriterOptions.Encoder);
             _encoded[index] = encoded;
         }
 
@@ -70,8 +70,8 @@ internal sealed class InterfaceNames(RouteClient client)
     }
 
     /// <summary>The index of <paramref name="name"/> for a change: <c>Cannot find device "x"</c> if there is none (ip's words).</summary>
-    public int Index(string name) => Find(name) ?? throw new UsageException($"Cannot find device \"{name}\"");
+    public int Index(string name) => Find(name) ?? throw new UsageException($"Cannot find device \"{Nlctl.Output.Printable.Name(name)}\"");
 
     /// <summary>The index of <paramref name="name"/> for a listing: <c>Device "x" does not exist.</c> if there is none (ip's words).</summary>
-    public int ShowIndex(string name) => Find(name) ?? throw new UsageException($"Device \"{name}\" does not exist.");
+    public int ShowIndex(string name) => Find(name) ?? throw new UsageException($"Device \"{Nlctl.Output.Printable.Name(name)}\" does not exist.");
 }
