@@ -111,6 +111,22 @@ public static class IpAddressText
         return true;
     }
 
+    /// <summary>The network an address and prefix length denote, host bits cleared (<c>10.1.2.3/16</c> is 10.1.0.0/16), as selectors read a prefix.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The length is outside 0-32 (IPv4) or 0-128 (IPv6).</exception>
+    public static IPNetwork ToNetwork(IPAddress address, int prefixLength)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        byte[] bytes = address.GetAddressBytes();
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, bytes.Length * 8);
+        for (int bit = prefixLength; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPNetwork(new IPAddress(bytes), prefixLength);
+    }
+
     private static string Expected(AddressFamily family) => family switch
     {
         AddressFamily.InterNetwork => "an inet address",

@@ -68,6 +68,14 @@ public sealed class IpAddressTextTests
         Assert.Equal((IPAddress.IPv6Any, 0), IpAddressText.ParsePrefix("default", AddressFamily.InterNetworkV6));
     }
 
+    [Fact]
+    public void A_prefix_becomes_its_network()
+    {
+        Assert.Equal(IPNetwork.Parse("10.1.0.0/16"), IpAddressText.ToNetwork(IPAddress.Parse("10.1.2.3"), 16));
+        Assert.Equal(IPNetwork.Parse("2001:db8::/32"), IpAddressText.ToNetwork(IPAddress.Parse("2001:db8:ffff::1"), 32));
+        Assert.Throws<ArgumentOutOfRangeException>(() => IpAddressText.ToNetwork(IPAddress.Parse("10.0.0.1"), 33));
+    }
+
     [Theory]
     [InlineData("1500", 1500u)]
     [InlineData("0x5dc", 1500u)]

@@ -16,6 +16,7 @@ public sealed class RouteCrossCheckTests(PopulatedNamespace ns) : IClassFixture<
     {
         "route show", "-6 route show", "route show table all", "-4 route show table all", "-6 route show table all", "route show table 100",
         "route show proto static", "route show dev vc", "route", "r", "-6 r", "r s", "route list table main", "route show type unreachable",
+        "route show 192.168.5.0/24", "-6 route show 2001:db8:6::/64", "route show root 192.168.0.0/16", "route show match 192.168.6.7", "route show default",
     };
 
     [RootTheory]

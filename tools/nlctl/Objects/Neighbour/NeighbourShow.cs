@@ -103,7 +103,7 @@ internal static class NeighbourShow
     private static bool Matches(Netlink.Route.Neighbour entry, Selection selection, bool forFlush)
     {
         if (selection.Prefix is { } prefix
-            && (entry.Destination is null || entry.Destination.AddressFamily != prefix.Address.AddressFamily || !new IPNetwork(Masked(prefix.Address, prefix.Length), prefix.Length).Contains(entry.Destination)))
+            && (entry.Destination is null || entry.Destination.AddressFamily != prefix.Address.AddressFamily || !IpAddressText.ToNetwork(prefix.Address, prefix.Length).Contains(entry.Destination)))
         {
             return false;
         }
@@ -121,16 +121,5 @@ internal static class NeighbourShow
         // ip's default: everything but NOARP and stateless entries; a flush also keeps PERMANENT ones.
         NeighbourState hidden = NeighbourState.NoArp | (forFlush ? NeighbourState.Permanent : NeighbourState.None);
         return entry.State != NeighbourState.None && (entry.State & ~hidden) != 0;
-    }
-
-    private static IPAddress Masked(IPAddress address, int length)
-    {
-        byte[] bytes = address.GetAddressBytes();
-        for (int bit = length; bit < bytes.Length * 8; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return new IPAddress(bytes);
     }
 }

@@ -51,49 +51,33 @@ internal static class RouteShow
                     filter = filter with { Type = RouteTypeNames.TryParse(type, out RouteType t) ? t : throw UsageException.Invalid(type, "invalid \"type\" value") };
                     break;
                 default:
+                    // A destination does not choose the family: "ip route show 2001:db8::/32" lists IPv4 routes (none match).
                     args.Back();
-                    (selects, AddressFamily destinationFamily) = Destination(args, family);
-                    if (filter.Family == AddressFamily.Unspecified)
-                    {
-                        filter = filter with { Family = destinationFamily };
-                    }
-
+                    selects = Destination(args, family);
                     break;
             }
         }
 
         bool everyTable = filter.Table == RouteTables.All;
-        return family != AddressFamily.Unspecified || everyTable ? filter : filter with { Family = AddressFamily.InterNetwork };
+        return filter.Family != AddressFamily.Unspecified || everyTable ? filter : filter with { Family = AddressFamily.InterNetwork };
     }
 
-    /// <summary>ip's destination selector: <c>[to] [exact|root|match] PREFIX</c>, and the prefix's family.</summary>
-    private static (Func<Netlink.Route.Route, bool> Selects, AddressFamily Family) Destination(Args args, AddressFamily family)
+    /// <summary>ip's destination selector: <c>[to] [exact|root|match] PREFIX</c>.</summary>
+    private static Func<Netlink.Route.Route, bool> Destination(Args args, AddressFamily family)
     {
         args.Take("to");
         string mode = args.Take("root") ? "root" : args.Take("match") ? "match" : "exact";
         args.Take("exact");
         string text = args.Value("to");
         (System.Net.IPAddress address, int length) = Args.ParsePrefix(text, family);
-        var prefix = new System.Net.IPNetwork(Masked(address, length), length);
-        Func<Netlink.Route.Route, bool> selects = mode switch
+        System.Net.IPNetwork prefix = IpAddressText.ToNetwork(address, length);
+        return mode switch
         {
             // root: routes inside the prefix; match: routes that contain it; exact: that prefix only.
             "root" => r => r.Destination.PrefixLength >= length && prefix.Contains(r.Destination.BaseAddress),
             "match" => r => r.Destination.PrefixLength <= length && r.Destination.Contains(address),
             _ => r => r.Destination.PrefixLength == length && r.Destination.BaseAddress.Equals(prefix.BaseAddress),
         };
-        return (selects, address.AddressFamily);
-    }
-
-    private static System.Net.IPAddress Masked(System.Net.IPAddress address, int length)
-    {
-        byte[] bytes = address.GetAddressBytes();
-        for (int bit = length; bit < bytes.Length * 8; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return new System.Net.IPAddress(bytes);
     }
 
     /// <summary>Dumps and prints (also used by <c>nlctl show</c>).</summary>

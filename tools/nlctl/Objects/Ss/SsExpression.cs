@@ -223,13 +223,7 @@ internal sealed class SsExpression
         }
 
         (IPAddress ip, int length) = Args.ParsePrefix(address, System.Net.Sockets.AddressFamily.Unspecified);
-        byte[] bytes = ip.GetAddressBytes();
-        for (int bit = length; bit < bytes.Length * 8; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return (new IPNetwork(new IPAddress(bytes), length), parsedPort);
+        return (IpAddressText.ToNetwork(ip, length), parsedPort);
     }
 
     private static ushort Port(string text)
