@@ -54,7 +54,7 @@ try
     bool TryDecode(NetlinkMessage message, out Device device)
     {
         device = default;
-        if (message.Type != family.Id || !Netdev.TryReadDevGet(message.Bytes, out Netdev.DevReader dev) || !dev.TryGetIfindex(out uint ifindex))
+        if (!Netdev.TryReadDevGet(message.Bytes, family.Id, out Netdev.DevReader dev) || !dev.TryGetIfindex(out uint ifindex))
         {
             return false;
         }

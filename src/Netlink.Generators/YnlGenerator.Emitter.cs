@@ -162,17 +162,7 @@ public sealed partial class YnlGenerator
             w.Open($"internal static string NlFormat{e.CsName}(long value)");
             if (e.IsFlags)
             {
-                w.Line("ulong rest = unchecked((ulong)value);");
-                w.Line("var sb = new System.Text.StringBuilder(\"0x\").Append(rest.ToString(\"x\", CultureInfo.InvariantCulture));");
-                w.Line("string sep = \" \";");
-                foreach (EnumEntrySpec entry in e.Entries.Where(x => x.Value != 0 && x.Name != "max"))
-                {
-                    ulong bit = unchecked((ulong)entry.Value);
-                    w.Line($"if ((rest & {bit}UL) == {bit}UL) {{ sb.Append(sep).Append({Naming.Literal(entry.Name)}); sep = \"|\"; rest &= ~{bit}UL; }}");
-                }
-
-                w.Line("if (rest != 0 && sep == \"|\") { sb.Append(\"|0x\").Append(rest.ToString(\"x\", CultureInfo.InvariantCulture)); }");
-                w.Line("return sb.ToString();");
+                w.Line($"return global::Netlink.Codegen.FlagText.Describe(unchecked((ulong)value), NlBitName{e.CsName});");
             }
             else
             {
@@ -188,6 +178,19 @@ public sealed partial class YnlGenerator
 
             w.Close();
             w.Line();
+            if (e.IsFlags)
+            {
+                w.Line($"/// <summary>The spec name of one bit of '{e.Name}', or null if no entry names it.</summary>");
+                w.Open($"internal static string? NlBitName{e.CsName}(ulong bit) => bit switch");
+                foreach (EnumEntrySpec entry in e.Entries.Where(x => x.Name != "max" && x.Value != 0).GroupBy(x => x.Value).Select(g => g.First()))
+                {
+                    w.Line($"{unchecked((ulong)entry.Value).ToString(CultureInfo.InvariantCulture)}UL => {Naming.Literal(entry.Name)},");
+                }
+
+                w.Line("_ => null,");
+                w.Close(";");
+                w.Line();
+            }
         }
 
         private static void EmitNames(SourceWriter w, FamilySpec f)
@@ -202,7 +205,14 @@ public sealed partial class YnlGenerator
             w.Open($"public static class {f.ClassName}Names");
             foreach (EnumSpec e in f.Enums)
             {
-                w.Line($"/// <summary>The spec name of <paramref name=\"value\"/>, or null if it is not a single defined entry.</summary>");
+                if (e.IsFlags)
+                {
+                    w.Line($"/// <summary>The spec names of the bits of <paramref name=\"value\"/> joined by '|', bits no entry names as a hex rest (<c>a|b|0x40</c>); null for none.</summary>");
+                    w.Line($"public static string? ToName(this {f.ClassName}.{e.CsName} value) => global::Netlink.Codegen.FlagText.Join(unchecked((ulong)value), {f.ClassName}.NlBitName{e.CsName});");
+                    continue;
+                }
+
+                w.Line($"/// <summary>The spec name of <paramref name=\"value\"/>, or null if it is not a defined entry.</summary>");
                 w.Open($"public static string? ToName(this {f.ClassName}.{e.CsName} value) => value switch");
                 foreach (EnumEntrySpec entry in e.Entries.Where(x => x.Name != "max").GroupBy(x => x.Value).Select(g => g.First()))
                 {
@@ -440,14 +450,28 @@ public sealed partial class YnlGenerator
                     EmitBuilder(w, ctx, op, set, header, methods.Reserve("Begin" + n + "DumpRequest"), type, "NlMsgFlags.Request | NlMsgFlags.Dump");
                 }
 
-                w.Line($"/// <summary>Parses a '{op.Name}' message (reply or notification): its {(header is null ? string.Empty : "fixed header and ")}attributes.</summary>");
+                int[] types = new[] { op.RequestValue, op.ReplyValue, op.DumpRequestValue, op.DumpReplyValue, op.EventValue }.Where(v => v >= 0).Distinct().OrderBy(v => v).ToArray();
+                if (types.Length == 0)
+                {
+                    continue;
+                }
+
+                string accepted = string.Join(" or ", types.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+                w.Line($"/// <summary>Parses a '{op.Name}' message (request, reply or notification): its {(header is null ? string.Empty : "fixed header and ")}attributes.</summary>");
+                w.Line(f.IsGenetlink
+                    ? $"/// <returns>False if the message is not of family <paramref name=\"familyId\"/>, its command is not one of '{op.Name}' ({string.Join(", ", types)}), or it is too short.</returns>"
+                    : $"/// <returns>False if the message type is not one of '{op.Name}' ({string.Join(", ", types)}) or the message is too short.</returns>");
                 string hp = header is null ? string.Empty : $"out {header} header, ";
-                w.Open($"public static bool {methods.Reserve("TryRead" + n)}(ReadOnlySpan<byte> message, {hp}out {set.ReaderName} attributes)");
+                string fp = f.IsGenetlink ? "ushort familyId, " : string.Empty;
+                w.Open($"public static bool {methods.Reserve("TryRead" + n)}(ReadOnlySpan<byte> message, {fp}{hp}out {set.ReaderName} attributes)");
                 w.Line($"int start = NlMsgHeader.Size + {(f.IsGenetlink ? "NlGenlHeaderSize" : "0")};");
                 w.Line("attributes = default;");
+                string typeCheck = f.IsGenetlink
+                    ? $"message.Length < start || MemoryMarshal.Read<ushort>(message.Slice(4)) != familyId || message[NlMsgHeader.Size] is not ({accepted})"
+                    : $"message.Length < start || MemoryMarshal.Read<ushort>(message.Slice(4)) is not ({accepted})";
                 if (header is not null)
                 {
-                    w.Open($"if (message.Length < start + {header}.Size)");
+                    w.Open($"if ({typeCheck} || message.Length < start + {header}.Size)");
                     w.Line("header = default;");
                     w.Line("return false;");
                     w.Close();
@@ -456,7 +480,7 @@ public sealed partial class YnlGenerator
                 }
                 else
                 {
-                    w.Open("if (message.Length < start)");
+                    w.Open($"if ({typeCheck})");
                     w.Line("return false;");
                     w.Close();
                 }
@@ -789,7 +813,8 @@ public sealed partial class YnlGenerator
             w.Line("ushort type = message.Type;");
             w.Line("NlLine(o, 0, \"nlmsg_len\", message.Header.Length.ToString(CultureInfo.InvariantCulture), b.Slice(0, 4));");
             w.Line("NlLine(o, 0, \"nlmsg_type\", NlMessageName(type), b.Slice(4, 2));");
-            w.Line("NlLine(o, 0, \"nlmsg_flags\", NlFlags((ushort)message.Flags), b.Slice(6, 2));");
+            string opKey = f.IsGenetlink ? "message.Payload.Length > 0 ? message.Payload[0] : -1" : "type";
+            w.Line($"NlLine(o, 0, \"nlmsg_flags\", global::Netlink.NetlinkFlagNames.Format(message.Flags, global::Netlink.NetlinkFlagNames.KindOf(type, message.Flags, NlRequestKind({opKey}))), b.Slice(6, 2));");
             w.Line("NlLine(o, 0, \"nlmsg_seq\", message.Header.Sequence.ToString(CultureInfo.InvariantCulture), b.Slice(8, 4));");
             w.Line("NlLine(o, 0, \"nlmsg_pid\", message.Header.PortId.ToString(CultureInfo.InvariantCulture), b.Slice(12, 4));");
             w.Line("ReadOnlySpan<byte> p = message.Payload;");
@@ -860,18 +885,23 @@ public sealed partial class YnlGenerator
             }
 
             w.Line("private static string NlControlName(int type) => type switch { 1 => \"noop (1)\", 2 => \"error (2)\", 3 => \"done (3)\", 4 => \"overrun (4)\", _ => type.ToString(CultureInfo.InvariantCulture) };");
-            w.Open("private static string NlFlags(ushort flags)");
-            w.Line("var sb = new System.Text.StringBuilder(\"0x\").Append(flags.ToString(\"x4\", CultureInfo.InvariantCulture));");
-            w.Line("string sep = \" \";");
-            w.Line("if ((flags & 0x01) != 0) { sb.Append(sep).Append(\"request\"); sep = \"|\"; }");
-            w.Line("if ((flags & 0x02) != 0) { sb.Append(sep).Append(\"multi\"); sep = \"|\"; }");
-            w.Line("if ((flags & 0x04) != 0) { sb.Append(sep).Append(\"ack\"); sep = \"|\"; }");
-            w.Line("if ((flags & 0x08) != 0) { sb.Append(sep).Append(\"echo\"); sep = \"|\"; }");
-            w.Line("if ((flags & 0x10) != 0) { sb.Append(sep).Append(\"dump-intr\"); sep = \"|\"; }");
-            w.Line("if ((flags & 0x20) != 0) { sb.Append(sep).Append(\"dump-filtered\"); sep = \"|\"; }");
-            w.Line("if ((flags & 0xff00) != 0) { sb.Append(sep).Append(\"0x\").Append((flags & 0xff00).ToString(\"x\", CultureInfo.InvariantCulture)); }");
-            w.Line("return sb.ToString();");
-            w.Close();
+            w.Line("/// <summary>How a request's NLM_F_* bits above 0xff read: by the kind of operation its type (or command) belongs to.</summary>");
+            w.Open("private static global::Netlink.NetlinkMessageKind NlRequestKind(int type) => type switch");
+            seen.Clear();
+            foreach (OperationSpec op in f.Operations)
+            {
+                foreach ((int v, bool dump) in new[] { (op.DumpRequestValue, true), (op.RequestValue, false) })
+                {
+                    if (v >= 0 && seen.Add(v))
+                    {
+                        w.Line($"{v} => global::Netlink.NetlinkMessageKind.{RequestKind(op, dump)},");
+                    }
+                }
+            }
+
+            w.Line("_ => global::Netlink.NetlinkMessageKind.Request,");
+            w.Close(";");
+            w.Line();
 
             foreach (StructSpec s in f.Structs)
             {
@@ -886,6 +916,25 @@ public sealed partial class YnlGenerator
             EmitTextHelpers(w);
             w.Close();
             return w.ToString();
+        }
+
+        /// <summary>GET for dumps and get-*, DELETE for del-*, NEW for new-/set-/add-*, else unknown (names from the kernel's spec conventions).</summary>
+        private static string RequestKind(OperationSpec op, bool dump)
+        {
+            string name = op.Name;
+            if (dump || op.HasDump || name.StartsWith("get", StringComparison.Ordinal))
+            {
+                return "GetRequest";
+            }
+
+            if (name.StartsWith("del", StringComparison.Ordinal))
+            {
+                return "DeleteRequest";
+            }
+
+            return name.StartsWith("new", StringComparison.Ordinal) || name.StartsWith("set", StringComparison.Ordinal) || name.StartsWith("add", StringComparison.Ordinal)
+                ? "NewRequest"
+                : "Request";
         }
 
         private static IEnumerable<(int, OperationSpec)> MessageTable(FamilySpec f)

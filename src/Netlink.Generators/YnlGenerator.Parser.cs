@@ -29,6 +29,7 @@ public sealed partial class YnlGenerator
         private readonly SpecInput _input;
         private readonly List<DiagnosticInfo> _diagnostics = new();
         private readonly Dictionary<string, ConstSpec> _consts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ConstSpec> _constAliases = new(StringComparer.Ordinal);
         private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
         private readonly Dictionary<string, YamlMappingNode> _rawStructs = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StructSpec> _structs = new(StringComparer.Ordinal);
@@ -160,7 +161,14 @@ public sealed partial class YnlGenerator
             YamlScalarNode value = AsScalar(RequiredNode(def, "value"), "const value");
             string text = value.Value ?? string.Empty;
             bool isInt = TryParseInt(text, out long number);
-            _consts[name] = new ConstSpec(name, Naming.ToPascal(name), !isInt, text, number, OptionalString(def, "doc"));
+            var spec = new ConstSpec(name, Naming.ToPascal(name), !isInt, text, number, OptionalString(def, "doc"));
+            _consts[name] = spec;
+
+            // checks: may name a const by its C name (name-prefix + name, e.g. wg-key-len); only the plain name is emitted.
+            if (OptionalString(def, "name-prefix") is { } prefix && !_constAliases.ContainsKey(prefix + name))
+            {
+                _constAliases[prefix + name] = spec;
+            }
         }
 
         private void ReadEnum(YamlMappingNode def, string name, bool isFlags)
@@ -555,8 +563,21 @@ public sealed partial class YnlGenerator
                 SelectorIsLocal: false,
                 SelectorIsString: true,
                 typeValue.ToEquatableArray(),
-                Get("doc"));
+                Get("doc"))
+            {
+                ExactLen = CheckLength(a, "exact-len"),
+                MinLen = CheckLength(a, "min-len"),
+                MaxLen = CheckLength(a, "max-len"),
+            };
         }
+
+        /// <summary>A length under <c>checks:</c> (an integer or an integer const), or -1 when absent.</summary>
+        private int CheckLength(IReadOnlyDictionary<string, YamlNode> attr, string key) =>
+            attr.TryGetValue("checks", out YamlNode? checks) && checks is YamlMappingNode map && Node(map, key) is { } n
+                ? (int)ParseInt(n, "checks " + key, 0, NlMaxPayload)
+                : -1;
+
+        private const int NlMaxPayload = 65531;
 
         /// <summary>
         /// genetlink-legacy's <c>array-nest</c> is the older spelling of <c>indexed-array</c> with
@@ -977,7 +998,7 @@ public sealed partial class YnlGenerator
                 return value;
             }
 
-            if (_consts.TryGetValue(text.Trim(), out ConstSpec? c) && !c.IsString && c.IntValue >= min && c.IntValue <= max)
+            if ((_consts.TryGetValue(text.Trim(), out ConstSpec? c) || _constAliases.TryGetValue(text.Trim(), out c)) && !c.IsString && c.IntValue >= min && c.IntValue <= max)
             {
                 return c.IntValue;
             }

@@ -11,7 +11,20 @@ internal sealed class BinaryCodec : AttrCodec
     public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
     {
         w.Doc(a.Doc);
-        w.Line($"public readonly void Write{Bare(a)}(ReadOnlySpan<byte> value) => _w.WriteAttribute({Id(set, a)}, value);");
+        string name = Naming.Literal(a.Name);
+        if (a.ExactLen > 0)
+        {
+            w.Line($"public readonly void Write{Bare(a)}(ReadOnlySpan<byte> value) => _w.WriteFixedLengthBinary({Id(set, a)}, value, {a.ExactLen}, {name});");
+        }
+        else if (a.MinLen > 0 || a.MaxLen >= 0)
+        {
+            w.Line($"public readonly void Write{Bare(a)}(ReadOnlySpan<byte> value) => _w.WriteBoundedBinary({Id(set, a)}, value, {System.Math.Max(0, a.MinLen)}, {(a.MaxLen >= 0 ? a.MaxLen : 65531)}, {name});");
+        }
+        else
+        {
+            w.Line($"public readonly void Write{Bare(a)}(ReadOnlySpan<byte> value) => _w.WriteAttribute({Id(set, a)}, value);");
+        }
+
         if (a.Struct is not null)
         {
             string s = ctx.Structs[a.Struct].CsName;
@@ -22,22 +35,31 @@ internal sealed class BinaryCodec : AttrCodec
         {
             EmitArrayWriter(w, set, a);
         }
-        else if (a.DisplayHint is "ipv4" or "ipv6")
+        else if (AddressWriter(a.DisplayHint) is { } writeAddress)
         {
-            w.Line($"/// <summary>Writes '{a.Name}' from an IP address.</summary>");
-            w.Line($"public readonly void Write{Bare(a)}(IPAddress address) => address.TryWriteBytes(_w.BeginAttribute({Id(set, a)}, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 16 : 4), out _);");
+            w.Line($"/// <summary>Writes '{a.Name}' from an IP address; throws ArgumentException for another address family.</summary>");
+            w.Line($"public readonly void Write{Bare(a)}(IPAddress address) => _w.{writeAddress}({Id(set, a)}, address, {name});");
         }
         else if (a.DisplayHint is "mac" or "fddi")
         {
-            w.Line($"/// <summary>Writes '{a.Name}' from a hardware address.</summary>");
-            w.Line($"public readonly void Write{Bare(a)}(PhysicalAddress address) => _w.WriteAttribute({Id(set, a)}, global::Netlink.Encoding.PhysicalAddressBytes.Get(address));");
+            w.Line($"/// <summary>Writes '{a.Name}' from a hardware address; throws ArgumentException for an empty one{(a.ExactLen > 0 ? " or one not " + a.ExactLen + " bytes long" : string.Empty)}.</summary>");
+            w.Line($"public readonly void Write{Bare(a)}(PhysicalAddress address) => _w.WritePhysicalAddress({Id(set, a)}, address, {name}, {System.Math.Max(0, a.ExactLen)});");
         }
         else if (a.DisplayHint == "uuid")
         {
             w.Line($"/// <summary>Writes '{a.Name}' from a UUID (RFC 4122 byte order).</summary>");
-            w.Line($"public readonly void Write{Bare(a)}(Guid value) => value.TryWriteBytes(_w.BeginAttribute({Id(set, a)}, 16), bigEndian: true, out _);");
+            w.Line($"public readonly void Write{Bare(a)}(Guid value) => _w.WriteGuid({Id(set, a)}, value);");
         }
     }
+
+    /// <summary>The checked NetlinkMessageWriter call for an address display hint, or null.</summary>
+    public static string? AddressWriter(string? hint) => hint switch
+    {
+        "ipv4" => "WriteIPv4Address",
+        "ipv6" => "WriteIPv6Address",
+        "ipv4-or-v6" => "WriteIPAddress",
+        _ => null,
+    };
 
     /// <summary>A C array of fixed-width scalars (<c>sub-type: u8..s64</c>); uint/sint have no fixed width.</summary>
     private static bool IsArray(AttrSpec a) => Scalars.IsScalar(a.SubType) && a.SubType is not ("uint" or "sint");
@@ -83,7 +105,7 @@ internal sealed class BinaryCodec : AttrCodec
             w.Line($"/// <summary>Value <paramref name=\"index\"/> of the '{a.Name}' array.</summary>");
             w.Line($"public readonly {t} Get{Bare(a)}At(int index) => NlDecode{Scalars.Suffix(a.SubType!, a.BigEndian)}({At(a)}.Payload.Slice(index * {size}, {size}));");
         }
-        else if (a.DisplayHint is "ipv4" or "ipv6")
+        else if (AddressWriter(a.DisplayHint) is not null)
         {
             w.Line($"/// <summary>'{a.Name}' as an IP address (allocates); false if absent or not 4 or 16 bytes.</summary>");
             w.Open($"public readonly bool TryGet{Bare(a)}Address([NotNullWhen(true)] out IPAddress? value)");
@@ -130,7 +152,7 @@ internal sealed class BinaryCodec : AttrCodec
         {
             string hint = a.DisplayHint switch
             {
-                "ipv4" or "ipv6" => "NlIp",
+                "ipv4" or "ipv6" or "ipv4-or-v6" => "NlIp",
                 "mac" or "fddi" => "NlMac",
                 "uuid" => "NlUuid",
                 _ => "NlBytes",

@@ -18,8 +18,8 @@ internal sealed class ScalarCodec : AttrCodec
             : $"public readonly void Write{Bare(a)}({e.CsName} value) => NlPut{Scalars.Suffix(a.Type, a.BigEndian)}(_w, {Id(set, a)}, unchecked(({raw})value));");
         if (IsIpv4(a))
         {
-            w.Line($"/// <summary>Writes '{a.Name}' from an IPv4 address.</summary>");
-            w.Line($"public readonly void Write{Bare(a)}(IPAddress address) => address.TryWriteBytes(_w.BeginAttribute({Id(set, a)}, 4), out _);");
+            w.Line($"/// <summary>Writes '{a.Name}' from an IPv4 address; throws ArgumentException for another address family.</summary>");
+            w.Line($"public readonly void Write{Bare(a)}(IPAddress address) => _w.WriteIPv4Address({Id(set, a)}, address, {Naming.Literal(a.Name)});");
         }
     }
 

@@ -79,7 +79,17 @@ internal sealed record AttrSpec(
     bool SelectorIsLocal,
     bool SelectorIsString,
     EquatableArray<string> TypeValue,
-    string? Doc);
+    string? Doc)
+{
+    /// <summary>checks: exact-len (-1 when the spec gives none).</summary>
+    public int ExactLen { get; init; } = -1;
+
+    /// <summary>checks: min-len (-1 when the spec gives none).</summary>
+    public int MinLen { get; init; } = -1;
+
+    /// <summary>checks: max-len (-1 when the spec gives none).</summary>
+    public int MaxLen { get; init; } = -1;
+}
 
 /// <summary>A sub-message: formats chosen at runtime by a selector attribute.</summary>
 internal sealed record SubMessageSpec(string Name, string CsName, EquatableArray<SubMessageFormatSpec> Formats);
