@@ -75,8 +75,7 @@ internal sealed class BatchWindow
                     LargestReply = Math.Max(LargestReply, message.Bytes.Length);
                     (slot.Replies ??= []).Add(NetlinkReply.Copy(message));
 
-                    // A single (non-multipart) reply ends the request unless an ACK was asked for.
-                    slot.Finished = (message.Flags & NlMsgFlags.Multi) == 0 && (_flags[index] & NlMsgFlags.Ack) == 0;
+                    slot.Finished = PendingRequest.IsSingleReplyEnd(message.Flags, _flags[index]);
                     return;
             }
         }

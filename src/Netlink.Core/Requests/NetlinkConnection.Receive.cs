@@ -70,10 +70,14 @@ public sealed partial class NetlinkConnection
     /// Reads and dispatches datagrams until <paramref name="pending"/> is finished: queued ones
     /// without waiting, then (arming the deadline) by waiting for the socket to become readable.
     /// </summary>
-    private ValueTask PumpAsync(PendingRequest pending, Deadline deadline, ref CancellationTokenRegistration registration)
+    /// <remarks>
+    /// With a <paramref name="sink"/> (a streaming request) it stops as soon as the sink holds
+    /// items, so the socket is read no faster than the stream's consumer takes them.
+    /// </remarks>
+    private ValueTask PumpAsync(PendingRequest pending, Deadline deadline, ref CancellationTokenRegistration registration, StreamSink? sink = null)
     {
         Task<NetlinkReplySummary> completion = pending.Completion.Task;
-        while (!completion.IsCompleted)
+        while (!completion.IsCompleted && sink is not { HasItems: true })
         {
             if (!TryReceiveQueued(out NetlinkDatagram datagram))
             {
@@ -83,7 +87,7 @@ public sealed partial class NetlinkConnection
                 }
 
                 ArmCancellation(pending, deadline, ref registration);
-                return PumpWaitingAsync(pending, deadline.Token);
+                return PumpWaitingAsync(pending, deadline.Token, sink);
             }
 
             Deliver(datagram);
@@ -93,10 +97,10 @@ public sealed partial class NetlinkConnection
     }
 
     /// <summary>The slow half of <see cref="PumpAsync"/>: nothing was queued, so wait on the socket.</summary>
-    private async ValueTask PumpWaitingAsync(PendingRequest pending, CancellationToken cancellationToken)
+    private async ValueTask PumpWaitingAsync(PendingRequest pending, CancellationToken cancellationToken, StreamSink? sink)
     {
         Task<NetlinkReplySummary> completion = pending.Completion.Task;
-        while (!completion.IsCompleted)
+        while (!completion.IsCompleted && sink is not { HasItems: true })
         {
             NetlinkDatagram datagram;
             try
@@ -116,7 +120,7 @@ public sealed partial class NetlinkConnection
             }
 
             Deliver(datagram);
-            while (!completion.IsCompleted && TryReceiveQueued(out datagram))
+            while (!completion.IsCompleted && sink is not { HasItems: true } && TryReceiveQueued(out datagram))
             {
                 Deliver(datagram);
             }

@@ -111,7 +111,8 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
     /// <summary>
     /// Sends the single request in <paramref name="request"/> and hands every data reply to
     /// <paramref name="visitor"/> in place (no copy, no allocation per message). Completes at the
-    /// ACK, at NLMSG_DONE of a dump, or at a single non-multipart reply when no ACK was asked for.
+    /// ACK, at NLMSG_DONE of a dump (NLM_F_DUMP set; whatever NLM_F_MULTI says on its data), or at
+    /// a single non-multipart reply to any other request when no ACK was asked for.
     /// The writer's sequence number and port id are overwritten. Interrupted dumps are reported in
     /// the summary, not retried (the visitor has already seen the messages).
     /// </summary>

@@ -53,8 +53,7 @@ internal sealed class PendingRequest
                     _messageCount++;
                     _visitor?.Invoke(message);
 
-                    // A single (non-multipart) reply ends the request unless an ACK was asked for.
-                    if ((message.Flags & NlMsgFlags.Multi) == 0 && (RequestFlags & NlMsgFlags.Ack) == 0)
+                    if (IsSingleReplyEnd(message.Flags, RequestFlags))
                     {
                         return Finish(0, null, acknowledged: false);
                     }
@@ -71,6 +70,19 @@ internal sealed class PendingRequest
     }
 
     internal void Fail(Exception error) => Completion.TrySetException(error);
+
+    /// <summary>
+    /// True when a data message with <paramref name="replyFlags"/> is the whole answer to a request
+    /// with <paramref name="requestFlags"/>: a non-multipart reply to a request that asked for no
+    /// ACK and is not a dump. A dump always runs to NLMSG_DONE (or an error), whatever its data
+    /// messages say: some families (netdev, ethtool…) send dump data without NLM_F_MULTI, and
+    /// ending at the first of them would leave the rest on the socket. NLM_F_DUMP shares its bits
+    /// with REPLACE|EXCL of NEW requests, a combination no request needs.
+    /// </summary>
+    internal static bool IsSingleReplyEnd(NlMsgFlags replyFlags, NlMsgFlags requestFlags) =>
+        (replyFlags & NlMsgFlags.Multi) == 0
+        && (requestFlags & NlMsgFlags.Ack) == 0
+        && (requestFlags & NlMsgFlags.Dump) != NlMsgFlags.Dump;
 
     private bool Finish(int error, NetlinkExtendedAck? ack, bool acknowledged)
     {

@@ -117,6 +117,27 @@ public sealed class ConnectionDumpTests
     }
 
     [Fact]
+    public async Task Dump_whose_data_lacks_the_multi_flag_still_runs_to_done()
+    {
+        // Generic netlink families such as netdev send dump data with flags 0: only NLMSG_DONE ends it.
+        using var kernel = new FakeKernel((header, _) =>
+        [
+            Replies.Datagram(Replies.Data(TestRequests.NewThing, header.Sequence, NlMsgFlags.None, 1)),
+            Replies.Datagram(Replies.Data(TestRequests.NewThing, header.Sequence, NlMsgFlags.None, 2), Replies.Data(TestRequests.NewThing, header.Sequence, NlMsgFlags.None, 3)),
+            Replies.Datagram(Replies.Done(header.Sequence)),
+        ]);
+        await using var connection = new NetlinkConnection(kernel);
+        using NetlinkMessageWriter request = TestRequests.One(TestRequests.GetThing, NlMsgFlags.Request | NlMsgFlags.Dump);
+
+        IReadOnlyList<NetlinkReply> replies = await connection.DumpAsync(request);
+        NetlinkReplySummary again = await connection.ExecuteAsync(request, null);
+
+        Assert.Equal([1u, 2u, 3u], replies.Select(r => TestRequests.Marker(r.Message)));
+        Assert.Equal(3, again.MessageCount);
+        Assert.Equal(0, connection.UnmatchedMessages);
+    }
+
+    [Fact]
     public async Task Visitor_exception_fails_only_its_request()
     {
         using var kernel = new FakeKernel((header, _) => ThreeDatagramDump(header.Sequence));

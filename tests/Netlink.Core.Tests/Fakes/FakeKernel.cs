@@ -13,6 +13,7 @@ internal sealed class FakeKernel : INetlinkTransport
     private readonly Func<NlMsgHeader, byte[], IEnumerable<byte[]>>? _script;
     private readonly object _sentLock = new();
     private readonly List<byte[]> _sentDatagrams = [];
+    private int _received;
 
     /// <param name="script">Gets each request (header, whole message bytes) and returns reply datagrams; null to reply nothing.</param>
     public FakeKernel(Func<NlMsgHeader, byte[], IEnumerable<byte[]>>? script = null) => _script = script;
@@ -20,6 +21,9 @@ internal sealed class FakeKernel : INetlinkTransport
     public uint PortId => 4242;
 
     public bool IsDisposed { get; private set; }
+
+    /// <summary>Datagrams (and injected errors) handed out by <see cref="ReceiveAsync"/> so far.</summary>
+    public int ReceivedCount => Volatile.Read(ref _received);
 
     public IReadOnlyList<byte[]> SentDatagrams
     {
@@ -83,6 +87,7 @@ internal sealed class FakeKernel : INetlinkTransport
         try
         {
             Func<NetlinkDatagram> next = await _queue.Reader.ReadAsync(cancellationToken);
+            Interlocked.Increment(ref _received);
             return next();
         }
         catch (ChannelClosedException)
