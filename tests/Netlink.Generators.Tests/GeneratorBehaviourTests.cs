@@ -81,7 +81,7 @@ public sealed class GeneratorBehaviourTests
         var (run, compile) = GeneratorHarness.Run("test-fam.yaml", File.ReadAllText(spec));
         Assert.Empty(compile);
         SyntaxTree family = run.GeneratedTrees.Single(t => t.FilePath.EndsWith("TestFam.Main.g.cs", StringComparison.Ordinal));
-        Baseline.Verify("TestFam.Main.g.cs.txt", family.ToString().Replace(YnlGenerator.Emitter.Version, "%VERSION%"));
+        Baseline.Verify("TestFam.Main.g.cs.txt", family.ToString().Replace(Emitting.SourceFile.Version, "%VERSION%"));
     }
 }
 
