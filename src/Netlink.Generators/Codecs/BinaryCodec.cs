@@ -159,25 +159,27 @@ internal sealed class BinaryCodec : AttrCodec
             return;
         }
 
-        string type = ctx.Structs[m.Type.Struct].Cs.Escaped;
-        w.Line($"private {type} _{m.Cs.Bare};");
+        // A field, not a property: through a ref readonly view of a receive buffer its members
+        // (and their inline bytes) read in place, without a copy of the nested struct.
         w.Line($"/// <summary>'{CodecSite.Xml(m.Name)}' (struct {CodecSite.Xml(m.Type.Struct)}).</summary>");
-        w.Line($"public {type} {m.Cs} {{ readonly get => _{m.Cs.Bare}; set => _{m.Cs.Bare} = value; }}");
+        w.Line($"public {ctx.Structs[m.Type.Struct].Cs} {m.Cs};");
     }
 
-    /// <summary>A fixed-length byte member (binary or string): inline bytes seen as a span.</summary>
+    /// <summary>
+    /// A fixed-length byte member (binary or string): an inline array field, a Span of a writable
+    /// struct and a ReadOnlySpan of a ref readonly view, in place either way.
+    /// </summary>
     public static void EmitBytesMember(SourceWriter w, StructMemberSpec m, string what)
     {
         if (m.Length == 0)
         {
             w.Line($"/// <summary>'{CodecSite.Xml(m.Name)}' ({what}, no bytes).</summary>");
-            w.Line($"public readonly global::System.Span<byte> {m.Cs} => default;");
+            w.Line($"public readonly {Bytes} {m.Cs} => default;");
             return;
         }
 
-        w.Line($"private NlBytes{m.Length} _{m.Cs.Bare};");
         w.Line($"/// <summary>'{CodecSite.Xml(m.Name)}' ({what}, {m.Length} bytes).</summary>");
-        w.Line($"[global::System.Diagnostics.CodeAnalysis.UnscopedRef] public global::System.Span<byte> {m.Cs} => _{m.Cs.Bare};");
+        w.Line($"public NlBytes{m.Length} {m.Cs};");
     }
 
     public override void EmitMemberDescribe(SourceWriter w, EmitContext ctx, StructMemberSpec m, string label, string bytes, string depth)

@@ -18,13 +18,20 @@ internal sealed partial class SpecResolver
             return null;
         }
 
+        bool multi = fields.Bool("multi-attr");
+        if (multi && type.Kind is AttrKind.IndexedArray or AttrKind.NestTypeValue or AttrKind.SubMessage or AttrKind.Pad or AttrKind.Unused)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidValue, fields.NodeSpan("multi-attr") ?? fields.Span, "true", $"multi-attr of '{name.Value}' (its type cannot repeat)");
+            return null;
+        }
+
         return new AttrSpec
         {
             Name = name.Value,
             Cs = names.Reserve(Naming.Pascal(name.Value)),
             Value = value,
             Type = type,
-            MultiAttr = fields.Bool("multi-attr"),
+            MultiAttr = multi,
             Doc = fields.Text("doc")?.Value,
         };
     }
@@ -65,7 +72,14 @@ internal sealed partial class SpecResolver
                     return null;
                 }
 
-                return ValueType(name, KindOf(subType.Value)!.Value, subType.Value, null, fields) is { } item
+                AttrKind itemKind = KindOf(subType.Value)!.Value;
+                if (itemKind is not (AttrKind.Scalar or AttrKind.String or AttrKind.Binary or AttrKind.Nest))
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.UnknownAttrType, subType.Span, name.Value, subType.Value + " (an indexed-array's items are integers, strings, binaries or nests)");
+                    return null;
+                }
+
+                return ValueType(name, itemKind, subType.Value, null, fields) is { } item
                     ? new TypeSpec { Kind = AttrKind.IndexedArray, Item = item }
                     : null;
             case AttrKind.NestTypeValue:
