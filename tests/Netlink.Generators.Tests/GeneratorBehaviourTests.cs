@@ -4,11 +4,9 @@ using Xunit;
 
 namespace Netlink.Generators.Tests;
 
-/// <summary>Diagnostics with file and line, incremental caching, data-only model, describer baseline.</summary>
+/// <summary>Diagnostics with file and line, data-only model, describer baseline (incremental caching: IncrementalTests).</summary>
 public sealed class GeneratorBehaviourTests
 {
-    private const string Valid = "name: a\nprotocol: genetlink\nattribute-sets:\n  - name: s\n    attributes:\n      - { name: x, type: u32 }\noperations:\n  list:\n    - { name: get, attribute-set: s, do: { request: { attributes: [ x ] } } }\n";
-
     [Theory]
     [InlineData("NLGEN001", "name: [unclosed\n", 2)] // reported where the parser hits end of input
     [InlineData("NLGEN002", "name: a\noperations:\n  list: []\n", 1)]
@@ -29,24 +27,6 @@ public sealed class GeneratorBehaviourTests
         Assert.Equal("/specs/broken.yaml", span.Path);
         Assert.True(line == span.StartLinePosition.Line + 1, d.ToString());
         Assert.Empty(run.GeneratedTrees);
-    }
-
-    [Fact]
-    public void EditingOneSpecLeavesTheOtherCached()
-    {
-        var a = new GeneratorHarness.InMemoryText("/specs/a.yaml", Valid);
-        var b = new GeneratorHarness.InMemoryText("/specs/b.yaml", Valid.Replace("name: a", "name: b"));
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { a, b }, trackSteps: true);
-        driver = driver.RunGenerators(GeneratorHarness.EmptyCompilation());
-
-        var edited = new GeneratorHarness.InMemoryText("/specs/b.yaml", Valid.Replace("name: a", "name: b").Replace("u32", "u64"));
-        driver = driver.ReplaceAdditionalText(b, edited).RunGenerators(GeneratorHarness.EmptyCompilation());
-
-        var steps = driver.GetRunResult().Results[0].TrackedSteps[YnlGenerator.FamilySpecStep];
-        Assert.Equal(2, steps.Length);
-        var reasons = steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
-        Assert.Contains(reasons, r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
-        Assert.Contains(reasons, r => r == IncrementalStepRunReason.Modified);
     }
 
     [Fact]
