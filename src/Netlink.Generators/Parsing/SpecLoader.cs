@@ -26,6 +26,12 @@ internal static class SpecLoader
             diagnostics.Report(YnlGenerator.DiagnosticDescriptors.YamlSyntax, diagnostics.SpanOf(e.Start, e.End), e.Message);
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these (without a position) for some malformed input, e.g. a tag in a broken flow mapping.
+            diagnostics.Report(YnlGenerator.DiagnosticDescriptors.YamlSyntax, SourceSpan.FileStart, e.Message);
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
