@@ -4,25 +4,28 @@ namespace Netlink.Codegen;
 
 /// <summary>
 /// The entries of a nest-type-value attribute: nests within nests whose attribute types carry ids
-/// (1 to 3 levels, outermost first), the innermost holding one entry's attributes.
+/// (1 to 3 levels, outermost first), the innermost holding one entry's attributes. Entries of every
+/// occurrence of the attribute are enumerated, in order.
 /// </summary>
 public ref struct NlTypeValueEnumerator<TReader>
     where TReader : INlItemDecoder<TReader>, allows ref struct
 {
     private readonly int _depth;
+    private NlAttributeFilter _occurrences;
     private NlAttributeEnumerator _level0;
     private NlAttributeEnumerator _level1;
     private NlAttributeEnumerator _level2;
     private int _level;
     private TReader _current;
 
-    /// <summary>Walks <paramref name="outer"/> (the attribute's nested attributes) through <paramref name="depth"/> levels of ids.</summary>
-    public NlTypeValueEnumerator(NlAttributeEnumerator outer, int depth)
+    /// <summary>Walks the occurrences <paramref name="occurrences"/> yields through <paramref name="depth"/> levels of ids.</summary>
+    public NlTypeValueEnumerator(NlAttributeFilter occurrences, int depth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, 3);
         _depth = depth;
-        _level0 = outer;
+        _occurrences = occurrences;
+        _level0 = default;
         _level1 = default;
         _level2 = default;
         _level = 0;
@@ -58,6 +61,17 @@ public ref struct NlTypeValueEnumerator<TReader>
             };
             if (!moved)
             {
+                if (_level == 0)
+                {
+                    if (!_occurrences.MoveNext())
+                    {
+                        return false;
+                    }
+
+                    _level0 = _occurrences.Current.GetNested();
+                    continue;
+                }
+
                 _level--;
                 continue;
             }

@@ -33,7 +33,7 @@ internal sealed class NestTypeValueCodec : AttrCodec
     {
         string reader = s.Ctx.Sets[s.Type.NestedSet!].Reader;
         s.Doc($"Enumerates the entries (Id0.. are {string.Join(", ", s.Type.TypeValue)}) of");
-        s.W.Line($"public readonly {Codegen}.NlTypeValueEnumerator<{reader}> Get{s.Bare}() => new({Read}.Nested(_data, {s.Pos}, out {AttributeEnumerator} e) ? e : default, {s.Type.TypeValue.Count});");
+        s.W.Line($"public readonly {Codegen}.NlTypeValueEnumerator<{reader}> Get{s.Bare}() => new({Filter}.OfType(_data, {s.Pos}, {s.Id}), {s.Type.TypeValue.Count});");
     }
 
     public override void EmitDescribe(DescribeSite s, string label, string attribute, string depth)
