@@ -66,6 +66,48 @@ public sealed class KernelFamilyClientTests : IDisposable
         Assert.Equal(sysfs.Values.Sum(q => q.Rx + q.Tx), queues.Count);
     }
 
+    /// <summary>
+    /// The kernel's own ynl (tools/net/ynl/cli.py from a linux-source package, path in NETLINK_YNL)
+    /// run on the same spec in the same namespace lists the same devices and queues, with the same
+    /// flag names. Skipped, saying so, when NETLINK_YNL is not set.
+    /// </summary>
+    [YnlFact]
+    public async Task NetdevAgreesWithTheKernelsYnl()
+    {
+        string ynl = Environment.GetEnvironmentVariable("NETLINK_YNL")!;
+
+        string spec = Path.Combine(ConformanceTests.FindFolder()!, "netdev.yaml");
+        System.Text.Json.JsonElement Ynl(string dump) => System.Text.Json.JsonDocument.Parse(
+            IpTool.Run("ip", "netns", "exec", _ns.Name, "python3", ynl, "--no-schema", "--spec", spec, "--dump", dump, "--output-json")).RootElement;
+
+        await using NetdevClient client = await NetdevClient.OpenAsync(_ns.Namespace);
+        var ours = new List<string>();
+        await foreach (Netdev.DevGetReply d in client.DevGetDumpAsync())
+        {
+            ours.Add($"{d.Ifindex} xdp={Names(d.XdpFeatures?.ToName())} rx-metadata={Names(d.XdpRxMetadataFeatures?.ToName())} xsk={Names(d.XskFeatures?.ToName())}");
+        }
+
+        var theirs = Ynl("dev-get").EnumerateArray().Select(d =>
+            $"{d.GetProperty("ifindex").GetUInt32()} xdp={Set(d, "xdp-features")} rx-metadata={Set(d, "xdp-rx-metadata-features")} xsk={Set(d, "xsk-features")}").ToList();
+        Assert.Equal(theirs.Order(), ours.Order());
+
+        var queues = new List<string>();
+        await foreach (Netdev.QueueGetReply q in client.QueueGetDumpAsync())
+        {
+            queues.Add($"{q.Ifindex}/{q.Type?.ToName()}/{q.Id}");
+        }
+
+        Assert.Equal(
+            Ynl("queue-get").EnumerateArray().Select(q => $"{q.GetProperty("ifindex").GetUInt32()}/{q.GetProperty("type").GetString()}/{q.GetProperty("id").GetUInt32()}").Order(),
+            queues.Order());
+
+        static string Names(string? joined) => string.Join(',', (joined ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+
+        static string Set(System.Text.Json.JsonElement d, string key) => d.TryGetProperty(key, out System.Text.Json.JsonElement v)
+            ? string.Join(',', v.EnumerateArray().Select(x => x.GetString()).Order(StringComparer.Ordinal))
+            : string.Empty;
+    }
+
     [RootFact]
     public async Task NetdevDoGetsOneDevice()
     {
@@ -84,6 +126,22 @@ public sealed class KernelFamilyClientTests : IDisposable
         Assert.Equal("netdev", netdev.FamilyName);
         Assert.NotNull(netdev.FamilyId);
         Assert.Contains(netdev.McastGroups!, g => g.Value.Name == "mgmt");
+    }
+}
+/// <summary>A root fact that also needs the kernel's ynl (NETLINK_YNL); skipped with the reason otherwise.</summary>
+public sealed class YnlFactAttribute : FactAttribute
+{
+    public YnlFactAttribute()
+    {
+        string? ynl = Environment.GetEnvironmentVariable("NETLINK_YNL");
+        if (!Root.IsRoot)
+        {
+            Skip = "needs root (network namespaces)";
+        }
+        else if (string.IsNullOrEmpty(ynl) || !File.Exists(ynl))
+        {
+            Skip = "NETLINK_YNL is not set to the kernel's tools/net/ynl/cli.py (apt-get install linux-source-6.12 python3-yaml python3-jsonschema, unpack tools/net/ynl from /usr/src)";
+        }
     }
 }
 #else
