@@ -242,7 +242,8 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
 
         if (error != 0)
         {
-            throw new NetlinkException((int)error.Value, "PROC_CN_MCAST_LISTEN");
+            // The kernel refuses the listen request with EPERM unless the socket's opener has CAP_NET_ADMIN.
+            throw new NetlinkException((int)error.Value, "PROC_CN_MCAST_LISTEN", null, Capabilities.NetAdmin);
         }
     }
 }
