@@ -12,7 +12,7 @@ namespace Netlink.Encoding;
 /// Spans handed out by <see cref="Reserve"/> and <see cref="BeginAttribute"/> stay valid only
 /// until the next write, because the buffer may move when it grows.
 /// </summary>
-public sealed class NetlinkMessageWriter : IDisposable
+public sealed partial class NetlinkMessageWriter : IDisposable
 {
     private byte[] _buffer;
     private int _length;

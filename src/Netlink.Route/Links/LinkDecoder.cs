@@ -17,7 +17,9 @@ internal static class LinkDecoder
             return false;
         }
 
-        if (!RtLink.TryReadNewlink(message.Bytes, out RtLink.Ifinfomsg header, out RtLink.LinkAttrsReader attributes)
+        if (!(message.Type == RtLink.Messages.DellinkNtf
+                ? RtLink.TryReadDellinkNtf(message.Bytes, out RtLink.Ifinfomsg header, out RtLink.LinkAttrsReader attributes)
+                : RtLink.TryReadNewlinkNtf(message.Bytes, out header, out attributes))
             || message.Bytes.Length < NlMsgHeader.Size + RtLink.Ifinfomsg.Size)
         {
             return false;

@@ -134,7 +134,7 @@ internal static class NeighbourRequests
             : RtNeigh.BeginNewneighRequest(writer, in header, flags);
         if (neighbour.Destination is not null)
         {
-            InetAddress.Write(neighbour.Destination, writer.BeginAttribute((ushort)RtNeigh.NeighbourAttrsAttr.Dst, InetAddress.SizeOf(InetAddress.FamilyOf(neighbour.Destination))));
+            attributes.WriteDst(neighbour.Destination);
         }
 
         if (neighbour.LinkLayerAddress is not null && (!delete || family == NeighbourFamily.Bridge))
