@@ -25,14 +25,14 @@ try
     // The dump: the generated client streams every device as its reply arrives.
     await using NetdevClient netdev = await NetdevClient.OpenAsync(netns);
     int count = 0;
-    await foreach (Netdev.DevGetReply device in netdev.DevGetDumpAsync())
+    await foreach (DevGetReply device in netdev.DevGetDumpAsync())
     {
         Console.WriteLine($"ifindex {device.Ifindex}: xdp-features {device.XdpFeatures?.ToName() ?? "none"}, xsk-features {device.XskFeatures?.ToName() ?? "none"}");
         count++;
     }
 
     // A do: one device by its index.
-    Netdev.DevGetReply lo = await netdev.DevGetAsync(new Netdev.DevGetRequest { Ifindex = 1 });
+    DevGetReply lo = await netdev.DevGetAsync(new DevGetRequest { Ifindex = 1 });
     Console.WriteLine($"do dev-get ifindex 1: ifindex {lo.Ifindex}, xdp-rx-metadata-features {lo.XdpRxMetadataFeatures?.ToName() ?? "none"}");
     Console.WriteLine($"{count} device(s)");
     return count > 0 ? 0 : 1;

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Netlink.Encoding;
 using Netlink.Generators.Model;
-using Netlink.Generators.Tests.Generated;
+using Netlink.Generators.Tests.Generated.ArrayNest;
+using Netlink.Generators.Tests.Generated.BinaryArray;
+using Netlink.Generators.Tests.Generated.DupAttr;
 using Xunit;
 
 namespace Netlink.Generators.Tests;

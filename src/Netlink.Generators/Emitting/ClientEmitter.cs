@@ -77,8 +77,8 @@ internal static class ClientEmitter
         }
 
         FamilySpec f = ctx.Family;
-        string request = $"{f.Cs}.{op.RequestClass}";
-        string reply = $"{f.Cs}.{op.ReplyClass}";
+        string request = ctx.AtNamespace(op.RequestClass);
+        string reply = ctx.AtNamespace(op.ReplyClass);
         string write = methods.Reserve("Write" + op.Cs.Bare);
         string read = methods.Reserve("Read" + op.Cs.Bare + "Reply");
         string doc = op.Doc is { } d ? " " + CodecSite.Xml(d.Trim().Replace('\n', ' ')) : string.Empty;
@@ -226,7 +226,7 @@ internal static class ClientEmitter
         {
             string suffix = (i++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             w.Open($"if ({TryRead(ctx, op, "message", suffix)})");
-            w.Line($"notification = {f.Cs}.{op.EventClass}.FromReader({FromArgs(op, suffix)});");
+            w.Line($"notification = {ctx.AtNamespace(op.EventClass)}.FromReader({FromArgs(op, suffix)});");
             w.Line("return true;");
             w.Close();
         }

@@ -126,4 +126,7 @@ internal sealed class EmitContext
 
     /// <summary>A type nested in the family class, fully qualified.</summary>
     public string Qualified(string name) => $"global::{Family.Namespace}.{Family.Cs}.{name}";
+
+    /// <summary>A type at the level of the family's namespace (the client, the typed operation classes), fully qualified.</summary>
+    public string AtNamespace(string name) => $"global::{Family.Namespace}.{name}";
 }

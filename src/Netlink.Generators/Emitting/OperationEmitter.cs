@@ -11,7 +11,7 @@ namespace Netlink.Generators.Emitting;
 /// <summary>
 /// Per operation: request builders (message header, genlmsghdr, fixed header; the attributes are
 /// written on the returned writer), a reader that checks the message is the operation's, and the
-/// typed request, reply and notification classes.
+/// typed request, reply and notification classes (these at namespace level, beside the client).
 /// </summary>
 internal static class OperationEmitter
 {
@@ -46,12 +46,17 @@ internal static class OperationEmitter
             w.Line();
         }
 
+        w.Close();
+
+        // The typed classes live beside {Family}Client at namespace level, where users look for
+        // them (`new DevGetRequest { … }`); two families whose operations share a name need
+        // different NetlinkNamespace values.
+        w.Line();
         foreach (OperationSpec op in f.Operations)
         {
             TypedOperationEmitter.Emit(w, ctx, op);
         }
 
-        w.Close();
         return w.ToString();
     }
 

@@ -42,7 +42,7 @@ internal static class TypedOperationEmitter
         var bases = new List<string>();
         if (op.AttrSet is { } set)
         {
-            bases.Add(ctx.Sets[set].Cs.Escaped);
+            bases.Add(ctx.TypedClass(set));
         }
 
         bases.AddRange(interfaces);
@@ -76,12 +76,13 @@ internal static class TypedOperationEmitter
     {
         (string header, _) = MemberNames(ctx, op);
         string? headerType = op.FixedHeader is { } h ? ctx.Qualified(ctx.Structs[h].Cs.Escaped) : null;
-        string? reader = op.AttrSet is { } set ? ctx.Sets[set].Reader : null;
+        string? reader = op.AttrSet is { } set ? ctx.Qualified(ctx.Sets[set].Reader) : null;
         w.Line($"/// <summary>{summary}</summary>");
-        w.Open($"public sealed class {name}{(notification ? Base(ctx, op, "INotification") : Base(ctx, op))}");
+        string notificationInterface = ctx.Qualified("INotification");
+        w.Open($"public sealed class {name}{(notification ? Base(ctx, op, notificationInterface) : Base(ctx, op))}");
         if (notification)
         {
-            w.Line($"string INotification.Operation => {Naming.Literal(op.Name)};");
+            w.Line($"string {notificationInterface}.Operation => {Naming.Literal(op.Name)};");
         }
 
         if (headerType is not null)

@@ -44,15 +44,15 @@ public sealed class KernelFamilyClientTests : IDisposable
 
         await using NetdevClient client = await NetdevClient.OpenAsync(_ns.Namespace);
         var devices = new List<uint>();
-        await foreach (Netdev.DevGetReply device in client.DevGetDumpAsync())
+        await foreach (DevGetReply device in client.DevGetDumpAsync())
         {
             devices.Add(device.Ifindex ?? 0);
         }
 
         Assert.Equal(sysfs.Keys.Order(), devices.Select(i => (int)i).Order());
 
-        var queues = new List<Netdev.QueueGetReply>();
-        await foreach (Netdev.QueueGetReply queue in client.QueueGetDumpAsync())
+        var queues = new List<QueueGetReply>();
+        await foreach (QueueGetReply queue in client.QueueGetDumpAsync())
         {
             queues.Add(queue);
         }
@@ -82,7 +82,7 @@ public sealed class KernelFamilyClientTests : IDisposable
 
         await using NetdevClient client = await NetdevClient.OpenAsync(_ns.Namespace);
         var ours = new List<string>();
-        await foreach (Netdev.DevGetReply d in client.DevGetDumpAsync())
+        await foreach (DevGetReply d in client.DevGetDumpAsync())
         {
             ours.Add($"{d.Ifindex} xdp={Names(d.XdpFeatures?.ToName())} rx-metadata={Names(d.XdpRxMetadataFeatures?.ToName())} xsk={Names(d.XskFeatures?.ToName())}");
         }
@@ -92,7 +92,7 @@ public sealed class KernelFamilyClientTests : IDisposable
         Assert.Equal(theirs.Order(), ours.Order());
 
         var queues = new List<string>();
-        await foreach (Netdev.QueueGetReply q in client.QueueGetDumpAsync())
+        await foreach (QueueGetReply q in client.QueueGetDumpAsync())
         {
             queues.Add($"{q.Ifindex}/{q.Type?.ToName()}/{q.Id}");
         }
@@ -112,9 +112,9 @@ public sealed class KernelFamilyClientTests : IDisposable
     public async Task NetdevDoGetsOneDevice()
     {
         await using NetdevClient client = await NetdevClient.OpenAsync(_ns.Namespace);
-        Netdev.DevGetReply lo = await client.DevGetAsync(new Netdev.DevGetRequest { Ifindex = 1 });
+        DevGetReply lo = await client.DevGetAsync(new DevGetRequest { Ifindex = 1 });
         Assert.Equal(1u, lo.Ifindex);
-        NetlinkException missing = await Assert.ThrowsAsync<NetlinkException>(() => client.DevGetAsync(new Netdev.DevGetRequest { Ifindex = 4242 }));
+        NetlinkException missing = await Assert.ThrowsAsync<NetlinkException>(() => client.DevGetAsync(new DevGetRequest { Ifindex = 4242 }));
         Assert.Equal(Errno.ENODEV, missing.Errno);
     }
 
@@ -122,7 +122,7 @@ public sealed class KernelFamilyClientTests : IDisposable
     public async Task KernelNlctrlResolvesNetdev()
     {
         await using NlctrlClient client = await NlctrlClient.OpenAsync(_ns.Namespace);
-        Nlctrl.GetfamilyReply netdev = await client.GetfamilyAsync(new Nlctrl.GetfamilyRequest { FamilyName = "netdev" });
+        GetfamilyReply netdev = await client.GetfamilyAsync(new GetfamilyRequest { FamilyName = "netdev" });
         Assert.Equal("netdev", netdev.FamilyName);
         Assert.NotNull(netdev.FamilyId);
         Assert.Contains(netdev.McastGroups!, g => g.Value.Name == "mgmt");

@@ -28,8 +28,8 @@ public sealed class OwnFamilyClientTests : IDisposable
     public async Task RtLinkDumpListsWhatIpLists()
     {
         await using RtLinkClient client = await RtLinkClient.OpenAsync(_ns.Namespace);
-        var links = new List<RtLink.GetlinkReply>();
-        await foreach (RtLink.GetlinkReply link in client.GetlinkDumpAsync())
+        var links = new List<GetlinkReply>();
+        await foreach (GetlinkReply link in client.GetlinkDumpAsync())
         {
             links.Add(link);
         }
@@ -46,7 +46,7 @@ public sealed class OwnFamilyClientTests : IDisposable
     public async Task RtLinkDoGetsOneLinkByName()
     {
         await using RtLinkClient client = await RtLinkClient.OpenAsync(_ns.Namespace);
-        RtLink.GetlinkReply lo = await client.GetlinkAsync(new RtLink.GetlinkRequest { Ifname = "lo" });
+        GetlinkReply lo = await client.GetlinkAsync(new GetlinkRequest { Ifname = "lo" });
         Assert.Equal(1, lo.Header.IfiIndex);
         Assert.Equal("lo", lo.Ifname);
         Assert.NotNull(lo.Stats64);
@@ -57,7 +57,7 @@ public sealed class OwnFamilyClientTests : IDisposable
     {
         int index = IpTool.Json(_ns.Name, "link", "show", "v0")[0].GetProperty("ifindex").GetInt32();
         await using RtAddrClient client = await RtAddrClient.OpenAsync(_ns.Namespace);
-        await client.NewaddrAsync(new RtAddr.NewaddrRequest
+        await client.NewaddrAsync(new NewaddrRequest
         {
             Header = new RtAddr.Ifaddrmsg { IfaFamily = InetAddress.Inet, IfaPrefixlen = 24, IfaIndex = (uint)index },
             Local = IPAddress.Parse("192.0.2.7"),
@@ -68,8 +68,8 @@ public sealed class OwnFamilyClientTests : IDisposable
         JsonElement shown = IpTool.Json(_ns.Name, "addr", "show", "dev", "v0");
         Assert.Contains(shown[0].GetProperty("addr_info").EnumerateArray(), a => a.GetProperty("local").GetString() == "192.0.2.7" && a.GetProperty("prefixlen").GetInt32() == 24);
 
-        var dumped = new List<RtAddr.GetaddrReply>();
-        await foreach (RtAddr.GetaddrReply a in client.GetaddrDumpAsync())
+        var dumped = new List<GetaddrReply>();
+        await foreach (GetaddrReply a in client.GetaddrDumpAsync())
         {
             dumped.Add(a);
         }
@@ -84,8 +84,8 @@ public sealed class OwnFamilyClientTests : IDisposable
         IpTool.Run("ip", "-n", _ns.Name, "link", "set", "v0", "up");
         int index = IpTool.Json(_ns.Name, "link", "show", "v0")[0].GetProperty("ifindex").GetInt32();
         await using RtRouteClient client = await RtRouteClient.OpenAsync(_ns.Namespace);
-        var routes = new List<RtRoute.GetrouteReply>();
-        await foreach (RtRoute.GetrouteReply r in client.GetrouteDumpAsync(new RtRoute.GetrouteRequest { Header = new RtRoute.Rtmsg { RtmFamily = InetAddress.Inet } }))
+        var routes = new List<GetrouteReply>();
+        await foreach (GetrouteReply r in client.GetrouteDumpAsync(new GetrouteRequest { Header = new RtRoute.Rtmsg { RtmFamily = InetAddress.Inet } }))
         {
             routes.Add(r);
         }
@@ -97,14 +97,14 @@ public sealed class OwnFamilyClientTests : IDisposable
     public async Task NlctrlResolvesItselfAndListsFamilies()
     {
         await using NlctrlClient client = await NlctrlClient.OpenAsync(_ns.Namespace);
-        Nlctrl.GetfamilyReply self = await client.GetfamilyAsync(new Nlctrl.GetfamilyRequest { FamilyName = "nlctrl" });
+        GetfamilyReply self = await client.GetfamilyAsync(new GetfamilyRequest { FamilyName = "nlctrl" });
         Assert.Equal(Netlink.Generic.GenericNetlink.ControllerId, self.FamilyId);
         Assert.Equal("nlctrl", self.FamilyName);
         Assert.NotNull(self.McastGroups);
         Assert.Contains(self.McastGroups!, g => g.Value.Name == "notify");
 
         var names = new List<string?>();
-        await foreach (Nlctrl.GetfamilyReply family in client.GetfamilyDumpAsync())
+        await foreach (GetfamilyReply family in client.GetfamilyDumpAsync())
         {
             names.Add(family.FamilyName);
         }
