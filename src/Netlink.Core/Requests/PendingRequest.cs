@@ -6,19 +6,29 @@ namespace Netlink;
 /// One request waiting for its replies. <see cref="OnMessage"/> runs on whichever caller is
 /// reading the connection's socket at the time (one at a time); the caller waits on <see cref="Completion"/>.
 /// </summary>
+/// <remarks>
+/// Two ends are tracked apart: <see cref="Completion"/> is what the caller sees (it may end early:
+/// cancelled, timed out, a visitor that threw), and <see cref="KernelFinished"/> says the kernel has
+/// sent its last message for this sequence number. A dump whose caller left early stays registered
+/// until then, so the rest of its replies is read and dropped (<see cref="Discarded"/>) instead of
+/// being mistaken for someone else's, and the next dump is not sent while the kernel still runs this one.
+/// </remarks>
 internal sealed class PendingRequest
 {
     private readonly NetlinkMessageVisitor? _visitor;
     private readonly INetlinkMessageDescriber? _describer;
+    private readonly CancellationToken _cancellation;
     private int _messageCount;
     private bool _interrupted;
+    private volatile bool _sent;
 
-    internal PendingRequest(ushort requestType, NlMsgFlags requestFlags, NetlinkMessageVisitor? visitor, INetlinkMessageDescriber? describer)
+    internal PendingRequest(ushort requestType, NlMsgFlags requestFlags, NetlinkMessageVisitor? visitor, INetlinkMessageDescriber? describer, CancellationToken cancellation = default)
     {
         RequestType = requestType;
         RequestFlags = requestFlags;
         _visitor = visitor;
         _describer = describer;
+        _cancellation = cancellation;
     }
 
     internal uint Sequence { get; set; }
@@ -27,12 +37,44 @@ internal sealed class PendingRequest
 
     internal NlMsgFlags RequestFlags { get; }
 
+    /// <summary>True for a dump (NLM_F_DUMP): it runs to NLMSG_DONE, one at a time per socket.</summary>
+    internal bool IsDump => IsDumpRequest(RequestFlags);
+
     internal TaskCompletionSource<NetlinkReplySummary> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The kernel sent the last message for this request (NLMSG_DONE, the error/ACK, or the single reply).</summary>
+    internal bool KernelFinished { get; private set; }
+
+    /// <summary>Messages of this request read after its caller had gone, and dropped.</summary>
+    internal int Discarded { get; private set; }
+
+    /// <summary>Data messages seen (delivered or not): a dump with none after its send has not been answered yet.</summary>
+    internal int MessagesSeen { get; private set; }
+
+    /// <summary>The send call returned (the kernel has handled the request and queued its direct replies).</summary>
+    internal bool Sent => _sent;
+
+    /// <summary>Called by the connection once the request's datagram went out.</summary>
+    internal void MarkSent() => _sent = true;
+
+    /// <summary>Extra work when the kernel has finished this request (the ENOBUFS probe uses it); runs on the reader.</summary>
+    internal Action<PendingRequest>? OnKernelFinished { get; init; }
+
+    /// <summary>True if <paramref name="flags"/> ask for a dump: both NLM_F_ROOT and NLM_F_MATCH, as every family's dump check wants.</summary>
+    internal static bool IsDumpRequest(NlMsgFlags flags) => (flags & NlMsgFlags.Dump) == NlMsgFlags.Dump;
+
     /// <summary>Handles one message carrying this request's sequence number.</summary>
-    /// <returns>True when the request is finished (succeeded or failed).</returns>
+    /// <returns>True when the kernel has finished this request (its last message was this one).</returns>
     internal bool OnMessage(NetlinkMessage message)
     {
+        bool final = IsFinal(message);
+        if (Completion.Task.IsCompleted)
+        {
+            // The caller has gone (cancelled, timed out, failed): read and drop the rest.
+            Discarded++;
+            return Finished(final);
+        }
+
         if ((message.Flags & NlMsgFlags.DumpInterrupted) != 0)
         {
             _interrupted = true;
@@ -46,26 +88,36 @@ internal sealed class PendingRequest
                 case NlMsgType.Overrun:
                     return false;
                 case NlMsgType.Error:
-                    return Finish(ExtendedAckParser.ReadError(message, out NetlinkExtendedAck? ack), ack, acknowledged: true);
+                    Finish(ExtendedAckParser.ReadError(message, out NetlinkExtendedAck? ack), ack, acknowledged: true);
+                    return Finished(true);
                 case NlMsgType.Done:
-                    return Finish(ExtendedAckParser.ReadDone(message, out NetlinkExtendedAck? doneAck), doneAck, acknowledged: false);
+                    Finish(ExtendedAckParser.ReadDone(message, out NetlinkExtendedAck? doneAck), doneAck, acknowledged: false);
+                    return Finished(true);
                 default:
-                    _messageCount++;
-                    _visitor?.Invoke(message);
-
-                    if (IsSingleReplyEnd(message.Flags, RequestFlags))
+                    MessagesSeen++;
+                    if (_cancellation.IsCancellationRequested)
                     {
-                        return Finish(0, null, acknowledged: false);
+                        // Cancelled, perhaps from inside the visitor: no further message reaches it.
+                        Discarded++;
+                        Completion.TrySetCanceled(_cancellation);
+                        return Finished(final);
                     }
 
-                    return false;
+                    _messageCount++;
+                    _visitor?.Invoke(message);
+                    if (final)
+                    {
+                        Finish(0, null, acknowledged: false);
+                    }
+
+                    return Finished(final);
             }
         }
         catch (Exception e)
         {
-            // A visitor or decode failure ends this request only; the loop carries on.
+            // A visitor or decode failure ends this request only; the rest of its replies is dropped.
             Completion.TrySetException(e);
-            return true;
+            return Finished(final || message.Type is NlMsgType.Error or NlMsgType.Done);
         }
     }
 
@@ -82,9 +134,28 @@ internal sealed class PendingRequest
     internal static bool IsSingleReplyEnd(NlMsgFlags replyFlags, NlMsgFlags requestFlags) =>
         (replyFlags & NlMsgFlags.Multi) == 0
         && (requestFlags & NlMsgFlags.Ack) == 0
-        && (requestFlags & NlMsgFlags.Dump) != NlMsgFlags.Dump;
+        && !IsDumpRequest(requestFlags);
 
-    private bool Finish(int error, NetlinkExtendedAck? ack, bool acknowledged)
+    /// <summary>True if <paramref name="message"/> is the kernel's last one for this request.</summary>
+    private bool IsFinal(NetlinkMessage message) => message.Type switch
+    {
+        NlMsgType.Noop or NlMsgType.Overrun => false,
+        NlMsgType.Error or NlMsgType.Done => true,
+        _ => IsSingleReplyEnd(message.Flags, RequestFlags),
+    };
+
+    private bool Finished(bool final)
+    {
+        if (final && !KernelFinished)
+        {
+            KernelFinished = true;
+            OnKernelFinished?.Invoke(this);
+        }
+
+        return final;
+    }
+
+    private void Finish(int error, NetlinkExtendedAck? ack, bool acknowledged)
     {
         if (error == 0)
         {
@@ -95,7 +166,5 @@ internal sealed class PendingRequest
             // The kernel sends -errno; take the magnitude whatever the sign.
             Completion.TrySetException(NetlinkException.ForRequest(Math.Abs(error), RequestType, Sequence, ack, _describer));
         }
-
-        return true;
     }
 }
