@@ -7,10 +7,15 @@ using Xunit;
 
 namespace Netlink.Core.Tests.Engine;
 
+/// <summary>The engine tests that keep a core busy on purpose (a peer that never stops sending) run alone.</summary>
+[CollectionDefinition(nameof(BusyEngineCollection), DisableParallelization = true)]
+public sealed class BusyEngineCollection;
+
 /// <summary>
 /// One deadline model for every wait: the timeout and the caller's token end a call even when
 /// replies never stop coming (the engine is never idle, so only a check between datagrams can).
 /// </summary>
+[Collection(nameof(BusyEngineCollection))]
 public sealed class ConnectionDeadlineTests
 {
     private static readonly NetlinkMessageDecoder<uint> ReadMarker = (NetlinkMessage m, out uint marker) => m.TryGetFixedHeader(out marker);
