@@ -116,7 +116,7 @@ public sealed partial class NetlinkConnection
 
         int barrierStart = datagram.BeginMessage(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack);
         datagram.EndMessage(barrierStart);
-        var barrier = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null, _options.Describer);
+        var barrier = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null);
         window.Barrier = barrier;
 
         Exception? barrierError = null;

@@ -14,6 +14,9 @@ namespace Netlink;
 /// </summary>
 public sealed partial class NetlinkConnection
 {
+    private PendingRequest? _overrunProbe;
+    private List<PendingRequest>? _overrunSuspects;
+
     /// <summary>The error of a request whose replies were lost to ENOBUFS.</summary>
     internal static NetlinkOverrunException RepliesLost(ushort requestType, uint sequence, INetlinkMessageDescriber? describer)
     {
@@ -30,6 +33,13 @@ public sealed partial class NetlinkConnection
     private void OnOverrun()
     {
         Interlocked.Increment(ref _overruns);
+        if (_overrunProbe is { } olderProbe)
+        {
+            // Its ACK may have been lost too: the new probe covers its suspects (still registered).
+            _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(olderProbe.Sequence, olderProbe));
+            _overrunProbe = null;
+        }
+
         var suspects = new List<PendingRequest>();
         foreach (KeyValuePair<uint, PendingRequest> entry in _pending)
         {
@@ -60,12 +70,12 @@ public sealed partial class NetlinkConnection
         SendProbe(suspects);
     }
 
+    /// <summary>Sends the probe; a newer one replaces an older one still unanswered, its suspects included (they are still registered).</summary>
     private void SendProbe(List<PendingRequest> suspects)
     {
-        var probe = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null, null)
-        {
-            OnKernelFinished = _ => AttributeOverrun(suspects),
-        };
+        var probe = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null);
+        _overrunSuspects = suspects;
+        _overrunProbe = probe;
         using NetlinkMessageWriterPool.Lease lease = NetlinkMessageWriterPool.Shared.Rent();
         int start = lease.Writer.BeginMessage(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack);
         lease.Writer.EndMessage(start);
@@ -76,10 +86,22 @@ public sealed partial class NetlinkConnection
         catch (Exception e) when (e is NetlinkException or ObjectDisposedException or InvalidOperationException)
         {
             // No probe, no way to tell who lost what: every suspect learns its replies may be lost.
+            _overrunProbe = null;
             AttributeOverrun(suspects);
         }
 
         _ = probe.Completion.Task.Exception; // nobody awaits the probe: observe its failure, if any
+    }
+
+    /// <summary>The probe's ACK arrived (on the reader, in order after every suspect's surviving reply).</summary>
+    private void OnProbeAnswered(PendingRequest probe)
+    {
+        if (_overrunSuspects is { } suspects && ReferenceEquals(probe, _overrunProbe))
+        {
+            _overrunProbe = null;
+            _overrunSuspects = null;
+            AttributeOverrun(suspects);
+        }
     }
 
     /// <summary>The probe was answered: every suspect still waiting for its direct reply lost it.</summary>
@@ -87,7 +109,7 @@ public sealed partial class NetlinkConnection
     {
         foreach (PendingRequest suspect in suspects)
         {
-            if (suspect.KernelFinished || (suspect.IsDump && suspect.MessagesSeen > 0))
+            if (suspect.KernelFinished || (suspect.IsDump && suspect.SawData))
             {
                 continue; // answered, or a dump under way (its datagrams are never dropped)
             }

@@ -258,19 +258,22 @@ public sealed partial class NetlinkConnection
                     }
                 }
 
-                int discarded = current.Discarded;
-                bool finished = current.OnMessage(message);
-                if (current.Discarded != discarded)
+                MessageOutcome outcome = current.OnMessage(message, _options.Describer);
+                if ((outcome & MessageOutcome.Discarded) != 0)
                 {
                     Interlocked.Increment(ref _discarded);
                 }
 
-                if (finished)
+                if ((outcome & MessageOutcome.KernelFinished) != 0)
                 {
                     _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(sequence, current));
                     if (current.IsDump)
                     {
                         ReleaseDumpLane(current);
+                    }
+                    else if (ReferenceEquals(current, _overrunProbe))
+                    {
+                        OnProbeAnswered(current);
                     }
 
                     current = null;

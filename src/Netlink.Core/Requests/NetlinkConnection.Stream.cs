@@ -44,7 +44,7 @@ public sealed partial class NetlinkConnection
     {
         cancellationToken.ThrowIfCancellationRequested();
         var sink = new StreamSink<T>(decoder);
-        var pending = new PendingRequest(header.Type, header.Flags, sink.OnMessage, _options.Describer, cancellationToken);
+        var pending = new PendingRequest(header.Type, header.Flags, sink.OnMessage, cancellationToken);
         using (NetlinkMessageWriterPool.Lease lease = NetlinkMessageWriterPool.Shared.Rent())
         using (var sendDeadline = new Deadline(_options.Timeout, cancellationToken))
         {

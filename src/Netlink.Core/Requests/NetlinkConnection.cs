@@ -158,7 +158,7 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         (int start, NlMsgHeader header) = SingleRequest(request, nameof(request));
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingRequest(header.Type, header.Flags, visitor, _options.Describer, cancellationToken);
+        var pending = new PendingRequest(header.Type, header.Flags, visitor, cancellationToken);
         using var deadline = new Deadline(timeout, cancellationToken);
         await SendAsync(request, start, pending, deadline).ConfigureAwait(false);
         return await WaitAsync(pending, deadline).ConfigureAwait(false);
