@@ -37,7 +37,10 @@ public sealed partial class YnlGenerator
             "NLGEN009", "Unknown struct member type", "Struct member '{0}' has unsupported type '{1}'", Category, DiagnosticSeverity.Error, true);
 
         public static readonly DiagnosticDescriptor InternalError = new(
-            "NLGEN010", "Generator failure", "The netlink generator failed on this spec: {0}", Category, DiagnosticSeverity.Error, true);
+            "NLGEN010", "Generator failure", "The netlink generator failed on this spec (a generator bug; please report it with the spec): {0}", Category, DiagnosticSeverity.Error, true);
+
+        public static readonly DiagnosticDescriptor ReferenceCycle = new(
+            "NLGEN011", "Reference cycle", "{0} '{1}' refers back to itself", Category, DiagnosticSeverity.Error, true);
 
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
@@ -51,6 +54,7 @@ public sealed partial class YnlGenerator
             "NLGEN008" => SelectorNotFound,
             "NLGEN009" => UnknownMemberType,
             "NLGEN010" => InternalError,
+            "NLGEN011" => ReferenceCycle,
             _ => null,
         };
     }

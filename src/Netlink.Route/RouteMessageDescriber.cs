@@ -36,26 +36,10 @@ public sealed class RouteMessageDescriber : INetlinkMessageDescriber
     }
 
     /// <inheritdoc/>
-    public string? GetMessageTypeName(ushort type) => type switch
-    {
-        16 => "RTM_NEWLINK",
-        17 => "RTM_DELLINK",
-        18 => "RTM_GETLINK",
-        19 => "RTM_SETLINK",
-        20 => "RTM_NEWADDR",
-        21 => "RTM_DELADDR",
-        22 => "RTM_GETADDR",
-        24 => "RTM_NEWROUTE",
-        25 => "RTM_DELROUTE",
-        26 => "RTM_GETROUTE",
-        28 => "RTM_NEWNEIGH",
-        29 => "RTM_DELNEIGH",
-        30 => "RTM_GETNEIGH",
-        32 => "RTM_NEWRULE",
-        33 => "RTM_DELRULE",
-        34 => "RTM_GETRULE",
-        _ => null,
-    };
+    /// <remarks>The C names the rt-* schemas give their operations (RTM_NEWLINK…), from the generated families.</remarks>
+    public string? GetMessageTypeName(ushort type) =>
+        RtLink.MessageTypeName(type) ?? RtAddr.MessageTypeName(type) ?? RtRoute.MessageTypeName(type)
+        ?? RtNeigh.MessageTypeName(type) ?? RtRule.MessageTypeName(type);
 
     /// <inheritdoc/>
     public bool TryDescribe(NetlinkMessage message, StringBuilder output)

@@ -107,12 +107,14 @@ internal sealed class GeneratedApi
                 family.HasDescribe = true;
             }
 
-            // TryReadX(ReadOnlySpan<byte> message, [out THeader header,] out TReader attributes)
+            // TryReadX(ReadOnlySpan<byte> message, [ushort familyId,] [out THeader header,] out TReader attributes)
             var p = method.Parameters;
+            bool genetlink = p.Length >= 2 && p[1].RefKind == RefKind.None && p[1].Type.SpecialType == SpecialType.System_UInt16;
+            int outs = p.Length - (genetlink ? 2 : 1);
             if (method.Name.StartsWith("TryRead", StringComparison.Ordinal) && IsBool(method.ReturnType)
-                && p.Length is 2 or 3 && IsByteSpan(p[0].Type) && p[0].RefKind == RefKind.None && p.Skip(1).All(x => x.RefKind == RefKind.Out))
+                && outs is 1 or 2 && IsByteSpan(p[0].Type) && p[0].RefKind == RefKind.None && p.Skip(genetlink ? 2 : 1).All(x => x.RefKind == RefKind.Out))
             {
-                family.TryReads.Add(new TryRead(method.Name, p.Length == 3 ? p[1].Type : null, p[p.Length - 1].Type));
+                family.TryReads.Add(new TryRead(method.Name, outs == 2 ? p[p.Length - 2].Type : null, p[p.Length - 1].Type, genetlink));
             }
         }
 
@@ -162,10 +164,13 @@ internal sealed class Family(INamedTypeSymbol type)
     public List<TryRead> TryReads { get; } = [];
 }
 
-/// <summary>One <c>TryReadX(message, [out header,] out attributes)</c>.</summary>
-internal sealed class TryRead(string method, ITypeSymbol? header, ITypeSymbol reader)
+/// <summary>One <c>TryReadX(message, [familyId,] [out header,] out attributes)</c>.</summary>
+internal sealed class TryRead(string method, ITypeSymbol? header, ITypeSymbol reader, bool takesFamilyId)
 {
     public string Method { get; } = method;
+
+    /// <summary>True for genetlink readers, which take the family id the message must carry.</summary>
+    public bool TakesFamilyId { get; } = takesFamilyId;
 
     public ITypeSymbol? Header { get; } = header;
 

@@ -158,15 +158,17 @@ public sealed class ReaderTouchGenerator : IIncrementalGenerator
             L("    {");
             foreach ((int k, TryRead t) in Distinct(f))
             {
+                // Genetlink readers are handed the message's own type as the family id, so the fuzzer reaches their getters.
+                string args = t.TakesFamilyId ? "message, FamilyIdOf(message)" : "message";
                 if (t.Header is not null)
                 {
-                    L($"        if ({f.Full}.{t.Method}(message, out var h{k}, out var r{k}))");
+                    L($"        if ({f.Full}.{t.Method}({args}, out var h{k}, out var r{k}))");
                     L("        {");
                     L($"            s.Add(h{k});");
                 }
                 else
                 {
-                    L($"        if ({f.Full}.{t.Method}(message, out var r{k}))");
+                    L($"        if ({f.Full}.{t.Method}({args}, out var r{k}))");
                     L("        {");
                 }
 
@@ -178,6 +180,8 @@ public sealed class ReaderTouchGenerator : IIncrementalGenerator
             L("");
         }
 
+        L("    private static ushort FamilyIdOf(ReadOnlySpan<byte> message) => message.Length >= 6 ? System.Runtime.InteropServices.MemoryMarshal.Read<ushort>(message.Slice(4)) : (ushort)0;");
+        L("");
         L("    /// <summary>Round-trips the top-level attributes of one valid message of a family.</summary>");
         L("    public static void RoundTripMessage(string family, ReadOnlySpan<byte> message, ushort type, RoundTripper t)");
         L("    {");
@@ -195,7 +199,8 @@ public sealed class ReaderTouchGenerator : IIncrementalGenerator
 
                 string header = t.Header is null ? string.Empty : $", out {GeneratedApi.Display(t.Header)} _";
                 string variable = f.Name.ToLowerInvariant() + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                L($"                if (t.Accepts(\"{f.Name}\", \"{t.Header?.Name ?? string.Empty}\", type) && {f.Full}.{t.Method}(message{header}, out var {variable}))");
+                string familyId = t.TakesFamilyId ? ", type" : string.Empty;
+                L($"                if (t.Accepts(\"{f.Name}\", \"{t.Header?.Name ?? string.Empty}\", type) && {f.Full}.{t.Method}(message{familyId}{header}, out var {variable}))");
                 L("                {");
                 L($"                    RoundTrip(t, {variable}, \"{reader.SetName}\");");
                 L("                }");

@@ -1,12 +1,12 @@
 using Nlctl.Cli;
-using Nlctl.Commands;
+using Nlctl.Objects.Decode;
 
 namespace Netlink.Fuzz;
 
 /// <summary>
 /// <c>nlctl decode</c> in-process: the code the command runs on the bytes it read
 /// (<see cref="DecodeCommand.Decode"/>, and <see cref="DecodeCommand.ParseHex"/> for --hex).
-/// The documented error is <see cref="UserErrorException"/> (one line, exit 1), with nothing
+/// The documented error is <see cref="UsageException"/> (one line, exit 1), with nothing
 /// written before it; input it accepts must render to some text; no other exception, not even
 /// <see cref="NetlinkDecodeException"/> (its framing check runs first, the describer catches the
 /// rest); the hex text of any input parses back to the same bytes.
@@ -15,8 +15,9 @@ internal static class DecodeTarget
 {
     public static void Run(ReadOnlySpan<byte> input, TargetContext context)
     {
-        // nlctl decode FILE
-        Render(input, context);
+        // nlctl decode FILE, and nlctl -j decode FILE
+        Render(input, context, json: false);
+        Render(input, context, json: true);
 
         // nlctl decode --hex FILE, with the mutated bytes as the file (nearly always "malformed input").
         byte[]? parsed = null;
@@ -24,13 +25,13 @@ internal static class DecodeTarget
         {
             parsed = DecodeCommand.ParseHex(input.ToArray());
         }
-        catch (UserErrorException)
+        catch (UsageException)
         {
         }
 
         if (parsed is not null)
         {
-            Render(parsed, context);
+            Render(parsed, context, json: false);
         }
 
         // nlctl decode --hex with the input written as hex text: the same bytes come back.
@@ -43,14 +44,14 @@ internal static class DecodeTarget
         context.Sink.Add(back.Length);
     }
 
-    private static void Render(ReadOnlySpan<byte> data, TargetContext context)
+    private static void Render(ReadOnlySpan<byte> data, TargetContext context, bool json)
     {
         context.Text.Clear();
         try
         {
-            DecodeCommand.Decode(data, context.Writer);
+            DecodeCommand.Decode(data, context.Writer, json);
         }
-        catch (UserErrorException error)
+        catch (UsageException error)
         {
             if (context.Text.Length != 0)
             {

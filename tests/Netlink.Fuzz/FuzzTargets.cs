@@ -58,7 +58,7 @@ internal static class FuzzTargets
         }
 
         targets.Add(new("describer", "RouteMessageDescriber.Describe/TryDescribe, SockDiagMessageDescriber.TryDescribe", Describers));
-        targets.Add(new("decode", "nlctl decode in-process: DecodeCommand.Decode (framing check + describer), DecodeCommand.ParseHex (--hex)", DecodeTarget.Run));
+        targets.Add(new("decode", "nlctl decode in-process: DecodeCommand.Decode (framing and header check + describer, text and -j), DecodeCommand.ParseHex (--hex)", DecodeTarget.Run));
         return targets;
     }
 

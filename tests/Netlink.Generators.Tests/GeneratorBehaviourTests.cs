@@ -4,11 +4,9 @@ using Xunit;
 
 namespace Netlink.Generators.Tests;
 
-/// <summary>Diagnostics with file and line, incremental caching, data-only model, describer baseline.</summary>
+/// <summary>Diagnostics with file and line, data-only model, describer baseline (incremental caching: IncrementalTests).</summary>
 public sealed class GeneratorBehaviourTests
 {
-    private const string Valid = "name: a\nprotocol: genetlink\nattribute-sets:\n  - name: s\n    attributes:\n      - { name: x, type: u32 }\noperations:\n  list:\n    - { name: get, attribute-set: s, do: { request: { attributes: [ x ] } } }\n";
-
     [Theory]
     [InlineData("NLGEN001", "name: [unclosed\n", 2)] // reported where the parser hits end of input
     [InlineData("NLGEN002", "name: a\noperations:\n  list: []\n", 1)]
@@ -29,24 +27,6 @@ public sealed class GeneratorBehaviourTests
         Assert.Equal("/specs/broken.yaml", span.Path);
         Assert.True(line == span.StartLinePosition.Line + 1, d.ToString());
         Assert.Empty(run.GeneratedTrees);
-    }
-
-    [Fact]
-    public void EditingOneSpecLeavesTheOtherCached()
-    {
-        var a = new GeneratorHarness.InMemoryText("/specs/a.yaml", Valid);
-        var b = new GeneratorHarness.InMemoryText("/specs/b.yaml", Valid.Replace("name: a", "name: b"));
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { a, b }, trackSteps: true);
-        driver = driver.RunGenerators(GeneratorHarness.EmptyCompilation());
-
-        var edited = new GeneratorHarness.InMemoryText("/specs/b.yaml", Valid.Replace("name: a", "name: b").Replace("u32", "u64"));
-        driver = driver.ReplaceAdditionalText(b, edited).RunGenerators(GeneratorHarness.EmptyCompilation());
-
-        var steps = driver.GetRunResult().Results[0].TrackedSteps[YnlGenerator.FamilySpecStep];
-        Assert.Equal(2, steps.Length);
-        var reasons = steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
-        Assert.Contains(reasons, r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
-        Assert.Contains(reasons, r => r == IncrementalStepRunReason.Modified);
     }
 
     [Fact]
@@ -74,15 +54,48 @@ public sealed class GeneratorBehaviourTests
         Baseline.Verify("describe-getthing.txt", text.ToString());
     }
 
-    [Fact]
-    public void FixtureSourceMatchesBaseline()
+    public static TheoryData<string> Fixtures()
     {
-        string spec = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Specs", "test-fam.yaml");
-        var (run, compile) = GeneratorHarness.Run("test-fam.yaml", File.ReadAllText(spec));
-        Assert.Empty(compile);
-        SyntaxTree family = run.GeneratedTrees.Single(t => t.FilePath.EndsWith("TestFam.Main.g.cs", StringComparison.Ordinal));
-        Baseline.Verify("TestFam.Main.g.cs.txt", family.ToString().Replace(YnlGenerator.Emitter.Version, "%VERSION%"));
+        var data = new TheoryData<string>();
+        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Specs"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
     }
+
+    /// <summary>Every file generated from every fixture, compared with its baseline (Baselines/&lt;fixture&gt;/&lt;hint name&gt;.txt).</summary>
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void EveryGeneratedFileMatchesItsBaseline(string fixture)
+    {
+        string spec = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Specs", fixture);
+        var (run, compile) = GeneratorHarness.Run(fixture, File.ReadAllText(spec));
+        Assert.Empty(compile);
+        Assert.NotEmpty(run.GeneratedTrees);
+        string folder = Path.GetFileNameWithoutExtension(fixture);
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        var mismatches = new List<string>();
+        foreach (SyntaxTree tree in run.GeneratedTrees)
+        {
+            string name = Path.GetFileName(tree.FilePath) + ".txt";
+            expected.Add(name);
+            if (!Baseline.Matches(Path.Combine(folder, name), tree.ToString().Replace(Emitting.SourceFile.Version, "%VERSION%")))
+            {
+                mismatches.Add(name);
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, "baselines differ or are missing (review the .received files): " + string.Join(", ", mismatches));
+
+        // A baseline whose file is no longer generated is stale: it fails too.
+        string dir = Path.Combine(Path.GetDirectoryName(BaselineFolder())!, "Baselines", folder);
+        string[] stale = Directory.Exists(dir) ? Directory.GetFiles(dir, "*.txt").Select(f => Path.GetFileName(f)).Where(f => !expected.Contains(f)).ToArray() : [];
+        Assert.True(stale.Length == 0, "stale baselines: " + string.Join(", ", stale));
+    }
+
+    private static string BaselineFolder([System.Runtime.CompilerServices.CallerFilePath] string caller = "") => caller;
 }
 
 /// <summary>Plain baseline compare: a mismatch fails and leaves a .received file next to the baseline.</summary>
@@ -90,18 +103,26 @@ internal static class Baseline
 {
     public static void Verify(string name, string actual, [System.Runtime.CompilerServices.CallerFilePath] string caller = "")
     {
-        string dir = Path.Combine(Path.GetDirectoryName(caller)!, "Baselines");
-        string expectedPath = Path.Combine(dir, name);
+        if (!Matches(name, actual, caller))
+        {
+            Assert.Fail($"baseline {name} differs or is missing; review the .received file next to it");
+        }
+    }
+
+    /// <summary>True if the baseline holds <paramref name="actual"/>; otherwise writes a .received file beside it.</summary>
+    public static bool Matches(string name, string actual, [System.Runtime.CompilerServices.CallerFilePath] string caller = "")
+    {
+        string expectedPath = Path.Combine(Path.GetDirectoryName(caller)!, "Baselines", name);
         string receivedPath = expectedPath + ".received";
         string? expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
         if (expected == actual)
         {
             File.Delete(receivedPath);
-            return;
+            return true;
         }
 
-        Directory.CreateDirectory(dir);
+        Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
         File.WriteAllText(receivedPath, actual);
-        Assert.Fail(expected is null ? $"missing baseline {expectedPath}; review {receivedPath}" : $"baseline mismatch; compare {expectedPath} with {receivedPath}");
+        return false;
     }
 }

@@ -25,12 +25,12 @@ internal static class GeneratorHarness
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, bool trackSteps = false) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, bool trackSteps = false, string? namespaceName = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new YnlGenerator().AsSourceGenerator() },
             specs,
             new CSharpParseOptions(LanguageVersion.Preview),
-            new NamespaceOptionsProvider(),
+            new NamespaceOptionsProvider(namespaceName),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator on one spec and compiles its output against Netlink.Core.</summary>
@@ -49,20 +49,20 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
-    private sealed class NamespaceOptionsProvider : AnalyzerConfigOptionsProvider
+    private sealed class NamespaceOptionsProvider(string? namespaceName) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options();
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(namespaceName);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
 
-        private sealed class Options : AnalyzerConfigOptions
+        private sealed class Options(string? namespaceName) : AnalyzerConfigOptions
         {
             public override bool TryGetValue(string key, out string value)
             {
-                value = string.Empty;
-                return false;
+                value = namespaceName ?? string.Empty;
+                return namespaceName is not null && key == YnlGenerator.NamespaceMetadata;
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class RoundTripTests
         inner.WriteId(42);
         inner.WriteLabel("x");
         inner.End();
-        TestFam.MainWriter.ListArrayWriter list = w.BeginList();
+        var list = w.BeginList();
         TestFam.InnerWriter i0 = list.BeginItem();
         i0.WriteId(100);
         i0.End();
@@ -83,7 +83,7 @@ public sealed class RoundTripTests
         Assert.True(r.TryGetHdrv(out TestFam.Hdr h2) && h2.Port == 8080 && h2.Index == -5);
         Assert.Equal(3, r.ArrLength);
         Assert.Equal(3u, r.GetArrAt(2));
-        Assert.True(r.TryGetBits(out uint bv, out uint bs) && bv == 5 && bs == 7);
+        Assert.True(r.TryGetBits(out Netlink.Codegen.NlBitfield32 bits) && bits.Value == 5 && bits.Selector == 7);
         Assert.True(r.TryGetClass(out TestFam.Opts opts) && opts == (TestFam.Opts.A | TestFam.Opts.C));
 
         var tags = new List<uint>();

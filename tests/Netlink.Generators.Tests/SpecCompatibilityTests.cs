@@ -39,7 +39,7 @@ public sealed class SpecCompatibilityTests
         using var mw = new NetlinkMessageWriter();
         var w = new ArrayNestFam.RootWriter(mw);
         w.WriteCount(2);
-        ArrayNestFam.RootWriter.EntriesArrayWriter entries = w.BeginEntries();
+        var entries = w.BeginEntries();
         ArrayNestFam.EntryWriter first = entries.BeginItem(1); // the kernel numbers such arrays from 1
         first.WriteId(7);
         first.WriteLabel("a");
@@ -55,7 +55,7 @@ public sealed class SpecCompatibilityTests
         Assert.Equal(0, r.UnknownCount);
         Assert.True(r.TryGetCount(out uint count) && count == 2);
         var items = new List<(ushort Index, uint Id, string? Label)>();
-        ArrayNestFam.RootReader.EntriesEnumerator it = r.GetEntries();
+        var it = r.GetEntries();
         while (it.MoveNext())
         {
             ArrayNestFam.EntryReader item = it.Current;

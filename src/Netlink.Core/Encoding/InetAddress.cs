@@ -92,7 +92,8 @@ public static class InetAddress
     {
         ArgumentNullException.ThrowIfNull(address);
         Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out _);
-        return bytes[0];
+        return address.TryWriteBytes(bytes, out int written) && written > 0
+            ? bytes[0]
+            : throw new ArgumentException($"{address} has no address bytes", nameof(address));
     }
 }

@@ -12,7 +12,7 @@ namespace Netlink.Encoding;
 /// Spans handed out by <see cref="Reserve"/> and <see cref="BeginAttribute"/> stay valid only
 /// until the next write, because the buffer may move when it grows.
 /// </summary>
-public sealed class NetlinkMessageWriter : IDisposable
+public sealed partial class NetlinkMessageWriter : IDisposable
 {
     private byte[] _buffer;
     private int _length;
@@ -174,8 +174,12 @@ public sealed class NetlinkMessageWriter : IDisposable
     /// <summary>Appends a network-order (big-endian) u64 attribute.</summary>
     public void WriteU64BigEndian(ushort type, ulong value) => BinaryPrimitives.WriteUInt64BigEndian(BeginAttribute(type, 8), value);
 
-    /// <summary>Appends a NUL-terminated UTF-8 string attribute without allocating.</summary>
-    /// <exception cref="ArgumentException">The string contains a NUL character.</exception>
+    /// <summary>
+    /// Appends a NUL-terminated string attribute without allocating: UTF-8, where U+DC80..U+DCFF
+    /// stand for raw bytes (<see cref="LosslessUtf8"/>), so every string the kernel sent comes back
+    /// as the same bytes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The string contains a NUL character, or cannot become bytes that read back as it (a lone surrogate).</exception>
     public void WriteString(ushort type, ReadOnlySpan<char> value)
     {
         if (value.Contains('\0'))
@@ -183,9 +187,9 @@ public sealed class NetlinkMessageWriter : IDisposable
             throw new ArgumentException($"string for attribute {type & NlAttribute.TypeMask} contains a NUL character", nameof(value));
         }
 
-        int byteCount = System.Text.Encoding.UTF8.GetByteCount(value);
+        int byteCount = LosslessUtf8.GetByteCount(value, nameof(value));
         Span<byte> payload = BeginAttribute(type, byteCount + 1);
-        System.Text.Encoding.UTF8.GetBytes(value, payload);
+        LosslessUtf8.GetBytes(value, payload, nameof(value));
     }
 
     /// <summary>Starts a nested attribute; its length is patched by <see cref="EndNested"/>.</summary>

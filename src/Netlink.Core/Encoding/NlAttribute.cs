@@ -145,8 +145,12 @@ public readonly ref struct NlAttribute
         return nul >= 0 ? Payload[..nul] : Payload;
     }
 
-    /// <summary>Decodes a NUL-terminated UTF-8 string payload (allocates the string).</summary>
-    public string GetString() => System.Text.Encoding.UTF8.GetString(GetStringBytes());
+    /// <summary>
+    /// Decodes a NUL-terminated UTF-8 string payload (allocates the string). Bytes that are not
+    /// valid UTF-8 become U+DC80..U+DCFF (<see cref="LosslessUtf8"/>), so different bytes never
+    /// give the same string, and writing the string back gives the same bytes.
+    /// </summary>
+    public string GetString() => LosslessUtf8.GetString(GetStringBytes());
 
     private bool TryRead<T>(out T value)
         where T : unmanaged

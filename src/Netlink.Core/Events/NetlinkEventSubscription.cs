@@ -46,7 +46,7 @@ public sealed class NetlinkEventSubscription : IDisposable
     /// <param name="groups">Group numbers (not bit masks), e.g. RTNLGRP_LINK = 1.</param>
     /// <param name="netns">Namespace to listen in; null for the current one.</param>
     /// <param name="receiveBufferSize">Receive buffer to request, or null for the default. It bounds how many notifications wait for a slow reader before the kernel drops some (an overrun).</param>
-    /// <param name="forceReceiveBuffer">Use SO_RCVBUFFORCE (CAP_NET_ADMIN) to go beyond the system limits.</param>
+    /// <param name="forceReceiveBuffer">Use SO_RCVBUFFORCE to go beyond the system limits (without CAP_NET_ADMIN: SO_RCVBUF, capped).</param>
     public static NetlinkEventSubscription Open(NetlinkProtocol protocol, ReadOnlySpan<uint> groups, NetworkNamespace? netns = null, int? receiveBufferSize = null, bool forceReceiveBuffer = false)
     {
         if (groups.IsEmpty)

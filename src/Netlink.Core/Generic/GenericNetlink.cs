@@ -73,7 +73,7 @@ public static class GenericNetlink
     /// <summary>Decodes one CTRL_CMD_NEWFAMILY reply; null when it lacks the id or the name.</summary>
     private static GenericFamily? Decode(NetlinkMessage message)
     {
-        if (message.Type != ControllerId || !Nlctrl.TryReadGetfamily(message.Bytes, out Nlctrl.CtrlAttrsReader reader)
+        if (!Nlctrl.TryReadGetfamily(message.Bytes, ControllerId, out Nlctrl.CtrlAttrsReader reader)
             || !reader.TryGetFamilyId(out ushort id) || !reader.TryGetFamilyName(out string? name))
         {
             return null;

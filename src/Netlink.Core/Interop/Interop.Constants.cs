@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 /// <summary>Linux constants used by the imports (values from the kernel's uapi headers, x86-64/arm64 agree).</summary>
 internal static partial class Interop
 {
@@ -35,7 +37,24 @@ internal static partial class Interop
         internal const int O_RDONLY = 0;
         internal const int O_CREAT = 0x40;
         internal const int O_EXCL = 0x80;
+        internal const int O_NONBLOCK = 0x800;
         internal const int O_CLOEXEC = 0x80000;
+        internal const int O_PATH = 0x200000;
+
+        /// <summary>O_NOFOLLOW: 0x20000 in the generic layout (x86-64), 0x8000 on arm64 (its own fcntl.h).</summary>
+        internal static int O_NOFOLLOW => RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
+
+        // statx(2) and fstatfs(2).
+        internal const int AT_FDCWD = -100;
+        internal const int AT_SYMLINK_NOFOLLOW = 0x100;
+        internal const int AT_EMPTY_PATH = 0x1000;
+        internal const uint STATX_TYPE = 0x1;
+        internal const uint STATX_INO = 0x100;
+        internal const ushort S_IFMT = 0xf000;
+        internal const long NSFS_MAGIC = 0x6e736673;
+
+        /// <summary>NS_GET_NSTYPE, _IO(0xb7, 0x3): the CLONE_NEW* type of the namespace behind an nsfs fd.</summary>
+        internal const nuint NS_GET_NSTYPE = 0xb703;
 
         // Namespaces and mounts.
         internal const int CLONE_NEWNET = 0x40000000;
@@ -51,5 +70,8 @@ internal static partial class Interop
         internal const int EEXIST = 17;
         internal const int ENOENT = 2;
         internal const int ENOBUFS = 105;
+        internal const int EPERM = 1;
+        internal const int EBUSY = 16;
+        internal const int ENOTTY = 25;
     }
 }

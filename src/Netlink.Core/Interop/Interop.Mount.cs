@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 internal static partial class Interop
 {
@@ -6,6 +7,6 @@ internal static partial class Interop
     {
         /// <summary>mount(2); <paramref name="fileSystemType"/> may be null for bind and propagation changes.</summary>
         [LibraryImport(LibraryName, EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        internal static partial int Mount(string source, string target, string? fileSystemType, ulong flags, nint data);
+        internal static partial int Mount([MarshalUsing(typeof(LosslessPathMarshaller))] string source, [MarshalUsing(typeof(LosslessPathMarshaller))] string target, string? fileSystemType, ulong flags, nint data);
     }
 }

@@ -9,6 +9,13 @@ namespace Netlink;
 /// <c>ip netns add/del</c> does. Sockets are put inside with <see cref="NetlinkSocket.Open"/>
 /// (which calls <see cref="RunInside{T}(Func{T})"/>); the calling thread never changes namespace.
 /// </summary>
+/// <remarks>
+/// Every open checks, without blocking, that the file really is a network namespace (a FIFO or a
+/// regular file is refused with <see cref="ArgumentException"/>). A handle remembers which
+/// namespace it holds (<see cref="Inode"/>), so the one <see cref="CreateTemporary"/> made is the
+/// only one its <see cref="Dispose"/> deletes, even if someone else has since reused the name.
+/// Names are bytes (<see cref="LosslessUtf8"/>): a name that is not UTF-8 is passed through exactly.
+/// </remarks>
 /// <example>
 /// <code>
 /// using var ns = NetworkNamespace.CreateTemporary("nltest-xyz");
@@ -23,12 +30,18 @@ public sealed class NetworkNamespace : IDisposable
     private const string ThreadNamespacePath = "/proc/thread-self/ns/net";
     private static readonly object RunDirectoryLock = new();
 
+    /// <summary>NAME_MAX: the longest file name, in bytes.</summary>
+    private const int MaxNameLength = 255;
+
     private readonly SafeFileDescriptor _handle;
+    private readonly NamespaceIdentity _identity;
     private readonly bool _deleteOnDispose;
+    private int _disposed;
 
     private NetworkNamespace(SafeFileDescriptor handle, string path, string? name, bool deleteOnDispose)
     {
         _handle = handle;
+        _identity = NamespaceIdentity.Of(handle, LosslessUtf8.ToPrintable(path));
         Path = path;
         Name = name;
         _deleteOnDispose = deleteOnDispose;
@@ -43,54 +56,61 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>The open namespace fd.</summary>
     public SafeHandle Handle => _handle;
 
+    /// <summary>The namespace's inode number: the N in <c>net:[N]</c>, the same for every file that refers to it.</summary>
+    public ulong Inode => _identity.Inode;
+
     /// <summary>
     /// The kernel's identity of this namespace, e.g. <c>net:[4026532281]</c>, comparable with
-    /// <see cref="CurrentThreadId"/>. (Read from inside, on a short-lived thread: the fd's own
-    /// /proc link shows the bind-mount path instead.)
+    /// <see cref="CurrentThreadId"/>.
     /// </summary>
-    public string Id => RunInside(() => CurrentThreadId);
+    public string Id => $"net:[{Inode}]";
 
     /// <summary>The identity of the calling thread's network namespace, e.g. <c>net:[4026531840]</c>.</summary>
     public static string CurrentThreadId => ReadLink(ThreadNamespacePath);
 
     /// <summary>Opens the named namespace <c>/run/netns/<paramref name="name"/></c>.</summary>
+    /// <exception cref="ArgumentException">The name is not valid, or the file is not a network namespace.</exception>
     /// <exception cref="NetlinkException">It does not exist (ENOENT) or cannot be opened.</exception>
     public static NetworkNamespace Open(string name)
     {
         ValidateName(name);
-        string path = System.IO.Path.Combine(RunDirectory, name);
-        return new NetworkNamespace(SafeFileDescriptor.Open(path), path, name, deleteOnDispose: false);
+        return OpenChecked(PathOf(name), name, nameof(name));
     }
 
     /// <summary>Opens the namespace file at <paramref name="path"/> (a bind mount or /proc/PID/ns/net).</summary>
+    /// <exception cref="ArgumentException">The file is not a network namespace (the message says what it is), or the path cannot round-trip as bytes.</exception>
+    /// <exception cref="NetlinkException">It does not exist (ENOENT) or cannot be opened.</exception>
     public static NetworkNamespace OpenPath(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new NetworkNamespace(SafeFileDescriptor.Open(path), path, null, deleteOnDispose: false);
+        LosslessUtf8.GetByteCount(path, nameof(path));
+        return OpenChecked(path, null, nameof(path));
     }
 
     /// <summary>Opens the network namespace of process <paramref name="pid"/>.</summary>
     public static NetworkNamespace OpenProcess(int pid)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
-        return OpenPath($"/proc/{pid}/ns/net");
+        return OpenChecked($"/proc/{pid}/ns/net", null, nameof(pid));
     }
 
     /// <summary>Opens the namespace behind a namespace fd the caller owns (it is reopened; the caller keeps its fd).</summary>
+    /// <exception cref="ArgumentException">The fd is not a network namespace.</exception>
     public static NetworkNamespace OpenFileDescriptor(int fd)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fd);
-        return OpenPath($"/proc/self/fd/{fd}");
+        return OpenChecked($"/proc/self/fd/{fd}", null, nameof(fd));
     }
 
     /// <summary>Opens the calling thread's current network namespace.</summary>
-    public static NetworkNamespace OpenCurrent() => OpenPath(ThreadNamespacePath);
+    public static NetworkNamespace OpenCurrent() => OpenChecked(ThreadNamespacePath, null, "path");
 
-    /// <summary>True if a named namespace exists under <see cref="RunDirectory"/>.</summary>
-    public static bool Exists(string name)
+    /// <summary>True if a named namespace exists under <see cref="RunDirectory"/> (a file by that exact name).</summary>
+    public static unsafe bool Exists(string name)
     {
         ValidateName(name);
-        return File.Exists(System.IO.Path.Combine(RunDirectory, name));
+        Interop.Libc.StatxBuffer status = default;
+        return Interop.Libc.Statx(Interop.Libc.AT_FDCWD, PathOf(name), Interop.Libc.AT_SYMLINK_NOFOLLOW, Interop.Libc.STATX_TYPE, &status) == 0;
     }
 
     /// <summary>
@@ -105,24 +125,27 @@ public sealed class NetworkNamespace : IDisposable
     public static NetworkNamespace CreateTemporary(string? name = null) =>
         Create(name ?? $"netlink-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}", deleteOnDispose: true);
 
-    /// <summary>Deletes a named namespace like <c>ip netns del</c>: lazily unmounts and removes <c>/run/netns/NAME</c>.
-    /// The namespace itself lives on while sockets or processes still use it.</summary>
-    /// <exception cref="NetlinkException">ENOENT if there is no such namespace.</exception>
+    /// <summary>Deletes a named namespace like <c>ip netns del</c>: lazily unmounts and removes <c>/run/netns/NAME</c>,
+    /// whichever namespace is mounted there. The namespace itself lives on while sockets or processes still use it.</summary>
+    /// <exception cref="NetlinkException">ENOENT if there is no such namespace; EPERM without CAP_SYS_ADMIN.</exception>
     public static void Delete(string name)
     {
         ValidateName(name);
-        string path = System.IO.Path.Combine(RunDirectory, name);
+        string path = PathOf(name);
         if (Interop.Libc.Umount2(path, Interop.Libc.MNT_DETACH) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             if (errno != Interop.Libc.EINVAL)
             {
                 // EINVAL: not a mount point (half-created); still remove the file below.
-                throw NetlinkException.FromErrno(errno, $"umount2({path})");
+                throw NetlinkException.FromErrno(errno, $"umount2({LosslessUtf8.ToPrintable(path)})", Capabilities.SysAdmin);
             }
         }
 
-        File.Delete(path);
+        if (Interop.Libc.Unlink(path) != 0)
+        {
+            throw NetlinkException.FromLastError($"unlink({LosslessUtf8.ToPrintable(path)})");
+        }
     }
 
     /// <summary>
@@ -168,43 +191,107 @@ public sealed class NetworkNamespace : IDisposable
         });
     }
 
-    /// <summary>Closes the namespace fd; for one made by <see cref="CreateTemporary"/>, also deletes the name.</summary>
+    /// <summary>
+    /// Closes the namespace fd; for one made by <see cref="CreateTemporary"/>, also deletes the name,
+    /// but only while the name still refers to the namespace this handle created: if someone else
+    /// deleted it and made a new one under the same name, that one is left alone.
+    /// </summary>
     public void Dispose()
     {
-        _handle.Dispose();
-        if (_deleteOnDispose && Name is not null && File.Exists(Path))
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            Delete(Name);
+            return;
+        }
+
+        _handle.Dispose();
+        if (_deleteOnDispose)
+        {
+            DeleteIfStillOurs();
         }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Name ?? Path;
+    public override string ToString() => LosslessUtf8.ToPrintable(Name ?? Path);
+
+    private static NetworkNamespace OpenChecked(string path, string? name, string parameterName) =>
+        new(NamespaceFile.OpenNetwork(path, parameterName), path, name, deleteOnDispose: false);
+
+    private static string PathOf(string name) => System.IO.Path.Combine(RunDirectory, name);
+
+    /// <summary>
+    /// Unmounts and removes <see cref="Path"/> if the namespace mounted there is still ours. The
+    /// mount is checked and unmounted through one O_PATH fd (umount of /proc/self/fd/N acts on that
+    /// very mount), so a namespace mounted there by someone else in between is never touched; and
+    /// unlink fails with EBUSY if someone mounts theirs after our unmount.
+    /// </summary>
+    private void DeleteIfStillOurs()
+    {
+        string shown = LosslessUtf8.ToPrintable(Path);
+        int fd = Interop.Libc.Open(Path, Interop.Libc.O_PATH | Interop.Libc.O_NOFOLLOW | Interop.Libc.O_CLOEXEC, 0);
+        if (fd < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Interop.Libc.ENOENT)
+            {
+                return;
+            }
+
+            throw NetlinkException.FromErrno(errno, $"open({shown})");
+        }
+
+        using var mountPoint = new SafeFileDescriptor(fd);
+        if (NamespaceIdentity.Of(mountPoint, shown) != _identity)
+        {
+            return;
+        }
+
+        if (Interop.Libc.Umount2($"/proc/self/fd/{fd}", Interop.Libc.MNT_DETACH) != 0)
+        {
+            throw NetlinkException.FromLastError($"umount2({shown})", Capabilities.SysAdmin);
+        }
+
+        if (Interop.Libc.Unlink(Path) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno is not (Interop.Libc.ENOENT or Interop.Libc.EBUSY))
+            {
+                throw NetlinkException.FromErrno(errno, $"unlink({shown})");
+            }
+        }
+    }
 
     private static NetworkNamespace Create(string name, bool deleteOnDispose)
     {
         ValidateName(name);
         EnsureRunDirectoryIsSharedMount();
-        string path = System.IO.Path.Combine(RunDirectory, name);
+        string path = PathOf(name);
+        string shown = LosslessUtf8.ToPrintable(path);
 
         // The mount point: an empty file created exclusively, so an existing name fails with EEXIST.
-        SafeFileDescriptor.Open(path, Interop.Libc.O_RDONLY | Interop.Libc.O_CREAT | Interop.Libc.O_EXCL, 0).Dispose();
+        NamespaceFile.Open(path, Interop.Libc.O_RDONLY | Interop.Libc.O_CREAT | Interop.Libc.O_EXCL, shown).Dispose();
         try
         {
-            RunOnDedicatedThread(() =>
+            // The handle is the new namespace itself, opened by the thread that made it, so this
+            // object knows which namespace it created whatever happens to the name later.
+            SafeFileDescriptor handle = RunOnDedicatedThread(() =>
             {
                 using SafeFileDescriptor original = SafeFileDescriptor.Open(ThreadNamespacePath);
                 if (Interop.Libc.Unshare(Interop.Libc.CLONE_NEWNET) != 0)
                 {
-                    throw NetlinkException.FromLastError("unshare(CLONE_NEWNET)");
+                    throw NetlinkException.FromLastError("unshare(CLONE_NEWNET)", Capabilities.SysAdmin);
                 }
 
                 try
                 {
+                    SafeFileDescriptor created = SafeFileDescriptor.Open(ThreadNamespacePath);
                     if (Interop.Libc.Mount(ThreadNamespacePath, path, "none", Interop.Libc.MS_BIND, 0) != 0)
                     {
-                        throw NetlinkException.FromLastError($"mount --bind {ThreadNamespacePath} {path}");
+                        int errno = Marshal.GetLastPInvokeError();
+                        created.Dispose();
+                        throw NetlinkException.FromErrno(errno, $"mount --bind {ThreadNamespacePath} {shown}", Capabilities.SysAdmin);
                     }
+
+                    return created;
                 }
                 finally
                 {
@@ -212,14 +299,13 @@ public sealed class NetworkNamespace : IDisposable
                     Interop.Libc.SetNs(original, Interop.Libc.CLONE_NEWNET);
                 }
             });
+            return new NetworkNamespace(handle, path, name, deleteOnDispose);
         }
         catch
         {
-            File.Delete(path);
+            Interop.Libc.Unlink(path);
             throw;
         }
-
-        return new NetworkNamespace(SafeFileDescriptor.Open(path), path, name, deleteOnDispose);
     }
 
     private static T RunInsideOnThisThread<T>(SafeFileDescriptor target, Func<T> action)
@@ -227,7 +313,7 @@ public sealed class NetworkNamespace : IDisposable
         using SafeFileDescriptor original = SafeFileDescriptor.Open(ThreadNamespacePath);
         if (Interop.Libc.SetNs(target, Interop.Libc.CLONE_NEWNET) != 0)
         {
-            throw NetlinkException.FromLastError("setns(CLONE_NEWNET)");
+            throw NetlinkException.FromLastError("setns(CLONE_NEWNET)", Capabilities.SysAdmin);
         }
 
         try
@@ -241,14 +327,15 @@ public sealed class NetworkNamespace : IDisposable
         }
     }
 
-    private static void RunOnDedicatedThread(Action action)
+    private static T RunOnDedicatedThread<T>(Func<T> action)
     {
+        T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(() =>
         {
             try
             {
-                action();
+                result = action();
             }
             catch (Exception e)
             {
@@ -262,6 +349,7 @@ public sealed class NetworkNamespace : IDisposable
         thread.UnsafeStart();
         thread.Join();
         failure?.Throw();
+        return result;
     }
 
     /// <summary>
@@ -279,13 +367,13 @@ public sealed class NetworkNamespace : IDisposable
                 int errno = Marshal.GetLastPInvokeError();
                 if (errno != Interop.Libc.EINVAL || boundOnItself)
                 {
-                    throw NetlinkException.FromErrno(errno, $"mount --make-rshared {RunDirectory}");
+                    throw NetlinkException.FromErrno(errno, $"mount --make-rshared {RunDirectory}", Capabilities.SysAdmin);
                 }
 
                 // EINVAL: not a mount point yet. Bind it onto itself, then retry.
                 if (Interop.Libc.Mount(RunDirectory, RunDirectory, "none", Interop.Libc.MS_BIND | Interop.Libc.MS_REC, 0) != 0)
                 {
-                    throw NetlinkException.FromLastError($"mount --rbind {RunDirectory} {RunDirectory}");
+                    throw NetlinkException.FromLastError($"mount --rbind {RunDirectory} {RunDirectory}", Capabilities.SysAdmin);
                 }
 
                 boundOnItself = true;
@@ -298,7 +386,13 @@ public sealed class NetworkNamespace : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (name.Contains('/') || name is "." or ".." || name.Contains('\0'))
         {
-            throw new ArgumentException($"'{name}' is not a valid namespace name (no '/', not '.' or '..')", nameof(name));
+            throw new ArgumentException($"'{LosslessUtf8.ToPrintable(name)}' is not a valid namespace name (no '/', not '.' or '..')", nameof(name));
+        }
+
+        // The name is a file name: its exact bytes, at most NAME_MAX of them.
+        if (LosslessUtf8.GetByteCount(name, nameof(name)) > MaxNameLength)
+        {
+            throw new ArgumentException($"a namespace name is at most {MaxNameLength} bytes", nameof(name));
         }
     }
 

@@ -97,6 +97,9 @@ public sealed class BpfFilterBuilder
 
         program[reject - 1] = BpfInstruction.Statement(BpfOpcode.Ret | BpfOpcode.K, AcceptWholeFrame);
         program[reject] = BpfInstruction.Statement(BpfOpcode.Ret | BpfOpcode.K, 0);
+
+        // The same check every attach path makes: a program built here is one the kernel accepts.
+        BpfVerifier.Verify(program, parameterName: null);
         return program;
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Utf8 = System.Text.Encoding;
 
 namespace Netlink.Packet;
 
@@ -9,17 +8,14 @@ namespace Netlink.Packet;
 /// </summary>
 internal static unsafe class InterfaceRequests
 {
-    /// <summary>Throws unless <paramref name="name"/> can be an interface name (1..15 bytes, no NUL, '/' or whitespace).</summary>
-    internal static void ValidateName(string name, string parameterName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name, parameterName);
-        if (Utf8.UTF8.GetByteCount(name) >= Interop.Libc.IFNAMSIZ || name.AsSpan().IndexOfAny("\0/ \t\n") >= 0)
-        {
-            throw new ArgumentException($"'{name}' is not a valid interface name (1..{Interop.Libc.IFNAMSIZ - 1} bytes, no '/', NUL or whitespace)", parameterName);
-        }
-    }
+    /// <summary>
+    /// Throws unless <paramref name="name"/> can be an interface name (<see cref="InterfaceNames"/>).
+    /// ':' is refused too: the kernel's interface ioctls cut a name at ':' (old alias syntax), so
+    /// "eth0:1" would silently mean eth0.
+    /// </summary>
+    internal static void ValidateName(string name, string parameterName) => InterfaceNames.Validate(name, parameterName);
 
-    /// <summary>SIOCGIFINDEX: the index of interface <paramref name="name"/>.</summary>
+    /// <summary>SIOCGIFINDEX: the index of interface <paramref name="name"/> (compared by its exact bytes).</summary>
     internal static int GetIndex(SafeHandle socket, string name, string where)
     {
         Interop.Libc.IfReq request = WithName(name);
@@ -42,7 +38,7 @@ internal static unsafe class InterfaceRequests
 
         var name = new ReadOnlySpan<byte>(request.Name, Interop.Libc.IFNAMSIZ);
         int end = name.IndexOf((byte)0);
-        return Utf8.UTF8.GetString(end < 0 ? name : name[..end]);
+        return LosslessUtf8.GetString(end < 0 ? name : name[..end]);
     }
 
     /// <summary>SIOCGIFMTU: the MTU of interface <paramref name="name"/>.</summary>
@@ -75,10 +71,11 @@ internal static unsafe class InterfaceRequests
             ? new PacketInterfaceException(errno, operation, name, index)
             : new NetlinkException(errno, operation);
 
+    /// <summary>An ifreq naming <paramref name="name"/> by its exact bytes (validated by the callers; checked again here, as the ioctl would cut it short).</summary>
     private static Interop.Libc.IfReq WithName(string name)
     {
         var request = default(Interop.Libc.IfReq);
-        Utf8.UTF8.GetBytes(name, new Span<byte>(request.Name, Interop.Libc.IFNAMSIZ - 1));
+        InterfaceNames.Validate(name, nameof(name)).CopyTo(new Span<byte>(request.Name, Interop.Libc.IFNAMSIZ - 1));
         return request;
     }
 }

@@ -22,7 +22,7 @@ namespace Netlink.Packet;
 /// Console.WriteLine($"{frame.Source} -> {frame.Destination}: {frame.Payload.Length} bytes");
 /// </code>
 /// </example>
-public sealed class PacketSocket : IDisposable
+public sealed partial class PacketSocket : IDisposable, IAsyncDisposable
 {
     /// <summary>Length of an Ethernet header (destination, source, EtherType).</summary>
     public const int EthernetHeaderLength = 14;
@@ -38,6 +38,7 @@ public sealed class PacketSocket : IDisposable
     private PacketStatistics _taken;
     private bool _promiscuous;
     private int _receiving;
+    private TaskCompletionSource? _receiveEnded;
     private volatile bool _disposed;
 
     private PacketSocket(Socket socket, string interfaceName, int interfaceIndex, ushort etherType, PacketSocketMode mode, ushort hardwareType, int addressLength, string where)
@@ -89,22 +90,23 @@ public sealed class PacketSocket : IDisposable
     public SafeHandle Handle => _socket.SafeHandle;
 
     /// <summary>The interface's current hardware address (read from the kernel on every call).</summary>
-    public unsafe PhysicalAddress HardwareAddress
+    /// <exception cref="PacketInterfaceException">The interface was deleted (ENODEV).</exception>
+    public PhysicalAddress HardwareAddress
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            Interop.Libc.SockAddrLl address = GetSocketName(_socket.SafeHandle, Describe("getsockname on"));
-            return ToPhysicalAddress(address);
+            Interop.Libc.SockAddrLl address = BoundAddress("read the hardware address of");
+            return address.InterfaceIndex == InterfaceIndex ? ToPhysicalAddress(address) : throw InterfaceDeleted("read the hardware address of");
         }
     }
 
     /// <summary>The interface's current MTU (SIOCGIFMTU on this socket, so in its namespace).</summary>
+    /// <exception cref="PacketInterfaceException">The interface was deleted (ENODEV).</exception>
     public int Mtu
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfInterfaceDeleted("read the MTU of");
             return InterfaceRequests.GetMtu(_socket.SafeHandle, InterfaceName, InterfaceIndex);
         }
     }
@@ -114,7 +116,7 @@ public sealed class PacketSocket : IDisposable
     /// <param name="etherType">An EtherType of at least 0x0600 in host byte order, or <see cref="EtherTypes.All"/> to capture every protocol.</param>
     /// <param name="options">Mode, filter, promiscuous mode, namespace; null for the defaults (raw, no filter).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="etherType"/> is below 0x0600 and not <see cref="EtherTypes.All"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="interfaceName"/> is not a valid name, or the filter is too long.</exception>
+    /// <exception cref="ArgumentException"><paramref name="interfaceName"/> is not a valid name, or the filter is one the kernel would refuse (<see cref="BpfProgramException"/>).</exception>
     /// <exception cref="PacketInterfaceException">The interface does not exist (ENODEV), or is down (ENETDOWN) and <see cref="PacketSocketOptions.AllowInterfaceDown"/> is false.</exception>
     /// <exception cref="NetlinkException">Another system call failed (EPERM without CAP_NET_RAW, EINVAL for a bad filter...).</exception>
     public static PacketSocket Open(string interfaceName, ushort etherType, PacketSocketOptions? options = null)
@@ -141,7 +143,7 @@ public sealed class PacketSocket : IDisposable
     /// </summary>
     /// <exception cref="InvalidOperationException">The socket is in datagram mode (use <see cref="SendTo"/>).</exception>
     /// <exception cref="ArgumentException">The frame is shorter than an Ethernet header or larger than the MTU allows.</exception>
-    /// <exception cref="PacketInterfaceException">The interface is down (ENETDOWN) or gone.</exception>
+    /// <exception cref="PacketInterfaceException">The interface is down (ENETDOWN) or was deleted (ENODEV).</exception>
     public unsafe void Send(ReadOnlySpan<byte> frame)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -149,6 +151,8 @@ public sealed class PacketSocket : IDisposable
         {
             throw new InvalidOperationException($"Send(frame) needs a raw socket; this one is in {Mode} mode, use SendTo(payload, destination)");
         }
+
+        ThrowIfInterfaceDeleted("sendto on");
 
         ushort protocol = EtherType;
         if (IsEthernet)
@@ -181,7 +185,7 @@ public sealed class PacketSocket : IDisposable
     /// <param name="etherType">The EtherType to send; null for the socket's own (required when the socket is bound to <see cref="EtherTypes.All"/>).</param>
     /// <exception cref="ArgumentException">Wrong address length, missing or bad EtherType, or the payload is larger than the MTU.</exception>
     /// <exception cref="InvalidOperationException">Raw mode on a link whose header is not Ethernet.</exception>
-    /// <exception cref="PacketInterfaceException">The interface is down (ENETDOWN) or gone.</exception>
+    /// <exception cref="PacketInterfaceException">The interface is down (ENETDOWN) or was deleted (ENODEV).</exception>
     public unsafe void SendTo(ReadOnlySpan<byte> payload, PhysicalAddress destination, ushort? etherType = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -199,6 +203,7 @@ public sealed class PacketSocket : IDisposable
         }
 
         EtherTypes.Validate(protocol, nameof(etherType), allowAll: false);
+        ThrowIfInterfaceDeleted("sendto on");
 
         if (Mode == PacketSocketMode.Raw)
         {
@@ -213,7 +218,7 @@ public sealed class PacketSocket : IDisposable
             {
                 Span<byte> frame = rented.AsSpan(0, length);
                 destinationBytes.CopyTo(frame);
-                HardwareAddress.GetAddressBytes().AsSpan(0, 6).CopyTo(frame[6..]);
+                CopyEthernetSourceAddress(frame[6..12]);
                 BinaryPrimitives.WriteUInt16BigEndian(frame[12..], protocol);
                 payload.CopyTo(frame[EthernetHeaderLength..]);
                 CheckSize(frame, nameof(payload));
@@ -272,7 +277,7 @@ public sealed class PacketSocket : IDisposable
         }
         finally
         {
-            Volatile.Write(ref _receiving, 0);
+            ExitReceive();
         }
     }
 
@@ -323,7 +328,7 @@ public sealed class PacketSocket : IDisposable
         }
         finally
         {
-            Volatile.Write(ref _receiving, 0);
+            ExitReceive();
         }
     }
 
@@ -392,7 +397,7 @@ public sealed class PacketSocket : IDisposable
     }
 
     /// <summary>Replaces the socket's BPF filter (SO_ATTACH_FILTER swaps it atomically).</summary>
-    /// <exception cref="ArgumentException">The program is empty or longer than 65,535 instructions.</exception>
+    /// <exception cref="BpfProgramException">The kernel would refuse the program (<see cref="BpfVerifier"/>): the message names the instruction.</exception>
     public void SetFilter(ReadOnlySpan<BpfInstruction> program)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -413,6 +418,19 @@ public sealed class PacketSocket : IDisposable
         _socket.Dispose();
     }
 
+    /// <summary>
+    /// Closes the socket like <see cref="Dispose"/>, then waits until a pending receive has ended
+    /// (with <see cref="ObjectDisposedException"/>), so the caller's receive buffer is no longer in use.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        if (Volatile.Read(ref _receiveEnded) is { } receiveEnded)
+        {
+            await receiveEnded.Task.ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"packet socket ({Mode}, EtherType 0x{EtherType:x4}) on interface '{InterfaceName}' (index {InterfaceIndex}){_where}";
 
@@ -429,9 +447,9 @@ public sealed class PacketSocket : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.ReceiveBufferSize, "the receive buffer size must be positive");
         }
 
-        if (options.Filter.Length > ushort.MaxValue)
+        if (!options.Filter.IsEmpty)
         {
-            throw new ArgumentException($"a BPF program has at most {ushort.MaxValue} instructions, got {options.Filter.Length}", nameof(options));
+            BpfVerifier.Verify(options.Filter.Span, nameof(options));
         }
 
         string where = options.Namespace is null ? string.Empty : $" in network namespace '{options.Namespace}'";
@@ -531,27 +549,6 @@ public sealed class PacketSocket : IDisposable
         }
     }
 
-    private static unsafe Interop.Libc.SockAddrLl GetSocketName(SafeHandle handle, string what)
-    {
-        var address = default(Interop.Libc.SockAddrLl);
-        uint length = (uint)sizeof(Interop.Libc.SockAddrLl);
-        if (Interop.Libc.GetSockName(handle, &address, &length) != 0)
-        {
-            throw NetlinkException.FromLastError(what);
-        }
-
-        return address;
-    }
-
-    private static unsafe PhysicalAddress ToPhysicalAddress(in Interop.Libc.SockAddrLl address)
-    {
-        int length = Math.Min((int)address.AddressLength, 8);
-        fixed (byte* bytes = address.Address)
-        {
-            return new PhysicalAddress(new ReadOnlySpan<byte>(bytes, length).ToArray());
-        }
-    }
-
     private string Describe(string what) => $"{what} interface '{InterfaceName}' (index {InterfaceIndex}){_where}";
 
     private void EnterReceive()
@@ -561,6 +558,16 @@ public sealed class PacketSocket : IDisposable
         {
             throw new InvalidOperationException("another receive is already pending on this packet socket");
         }
+
+        Volatile.Write(ref _receiveEnded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
+    /// <summary>Ends a receive: the buffer is no longer used, so <see cref="DisposeAsync"/> may return.</summary>
+    private void ExitReceive()
+    {
+        TaskCompletionSource? receiveEnded = Volatile.Read(ref _receiveEnded);
+        Volatile.Write(ref _receiving, 0);
+        receiveEnded?.TrySetResult();
     }
 
     /// <summary>Rejects a frame the interface cannot carry, before anything is sent.</summary>
@@ -675,6 +682,11 @@ public sealed class PacketSocket : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (errno == Interop.Libc.ENETDOWN)
+        {
+            throw InterfaceWentDown("recvmsg on");
+        }
+
         throw InterfaceRequests.Failure(errno, Describe("recvmsg on"), InterfaceName, InterfaceIndex);
     }
 
@@ -692,7 +704,33 @@ public sealed class PacketSocket : IDisposable
         _total += new PacketStatistics(stats.Packets, stats.Drops);
     }
 
+    /// <summary>
+    /// Waits until a frame (or an error) is queued. Fails at once if the interface was deleted; on a
+    /// down interface, wakes up every <see cref="DownInterfaceRecheck"/> to look again, because
+    /// deleting a down interface wakes no receiver.
+    /// </summary>
     private async ValueTask WaitReadableAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfInterfaceDeleted("receive on");
+        if (!IsInterfaceDown())
+        {
+            await PeekAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        recheck.CancelAfter(DownInterfaceRecheck);
+        try
+        {
+            await PeekAsync(recheck.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Time to look at the interface again; the caller's loop calls back in.
+        }
+    }
+
+    private async ValueTask PeekAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -709,8 +747,8 @@ public sealed class PacketSocket : IDisposable
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.NetworkDown)
         {
-            // The peek consumed the socket's pending ENETDOWN (the interface went down): report it here.
-            throw new PacketInterfaceException(Interop.Libc.ENETDOWN, Describe("receive on"), InterfaceName, InterfaceIndex);
+            // The peek consumed the socket's pending ENETDOWN (the interface went down or was deleted): report it here.
+            throw InterfaceWentDown("receive on");
         }
         catch (SocketException e)
         {

@@ -238,7 +238,7 @@ public sealed class NetlinkSocket : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfZero(group);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_NETLINK, Interop.Libc.NETLINK_ADD_MEMBERSHIP, (int)group, $"setsockopt(NETLINK_ADD_MEMBERSHIP, {group})");
+        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_NETLINK, Interop.Libc.NETLINK_ADD_MEMBERSHIP, (int)group, $"setsockopt(NETLINK_ADD_MEMBERSHIP, {group})", Capabilities.NetAdmin);
     }
 
     /// <summary>Leaves multicast group <paramref name="group"/>.</summary>
@@ -261,13 +261,15 @@ public sealed class NetlinkSocket : IDisposable
 
     /// <summary>Sets the receive buffer size.</summary>
     /// <param name="bytes">Requested size; the kernel doubles it for bookkeeping.</param>
-    /// <param name="force">Use SO_RCVBUFFORCE (needs CAP_NET_ADMIN) to exceed net.core.rmem_max.</param>
+    /// <param name="force">
+    /// Use SO_RCVBUFFORCE to exceed net.core.rmem_max. It needs CAP_NET_ADMIN; without it the size
+    /// is set with SO_RCVBUF instead, which the kernel caps at rmem_max (read <see cref="ReceiveBufferSize"/>).
+    /// </param>
     public void SetReceiveBufferSize(int bytes, bool force = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int name = force ? Interop.Libc.SO_RCVBUFFORCE : Interop.Libc.SO_RCVBUF;
-        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, name, bytes, force ? "setsockopt(SO_RCVBUFFORCE)" : "setsockopt(SO_RCVBUF)");
+        SocketCalls.SetBufferSize(_socket.SafeHandle, Interop.Libc.SO_RCVBUF, Interop.Libc.SO_RCVBUFFORCE, bytes, force, "SO_RCVBUF");
     }
 
     /// <summary>
@@ -307,17 +309,16 @@ public sealed class NetlinkSocket : IDisposable
 
     /// <summary>Sets the send buffer size, which bounds the largest datagram <see cref="Send"/> accepts (EMSGSIZE beyond it).</summary>
     /// <param name="bytes">Requested size; the kernel doubles it for bookkeeping.</param>
-    /// <param name="force">Use SO_SNDBUFFORCE (needs CAP_NET_ADMIN) to exceed net.core.wmem_max.</param>
+    /// <param name="force">Use SO_SNDBUFFORCE to exceed net.core.wmem_max; without CAP_NET_ADMIN, SO_SNDBUF (capped at wmem_max) instead.</param>
     public void SetSendBufferSize(int bytes, bool force = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int name = force ? Interop.Libc.SO_SNDBUFFORCE : Interop.Libc.SO_SNDBUF;
-        SocketCalls.SetInt(_socket.SafeHandle, Interop.Libc.SOL_SOCKET, name, bytes, force ? "setsockopt(SO_SNDBUFFORCE)" : "setsockopt(SO_SNDBUF)");
+        SocketCalls.SetBufferSize(_socket.SafeHandle, Interop.Libc.SO_SNDBUF, Interop.Libc.SO_SNDBUFFORCE, bytes, force, "SO_SNDBUF");
     }
 
     /// <summary>Attaches a classic BPF filter (SO_ATTACH_FILTER); it sees each message datagram and returns how many bytes to keep (0 drops).</summary>
-    /// <exception cref="ArgumentException">The program is empty or longer than 65,535 instructions.</exception>
+    /// <exception cref="BpfProgramException">The kernel would refuse the program (<see cref="BpfVerifier"/>): the message names the instruction.</exception>
     public void AttachFilter(ReadOnlySpan<BpfInstruction> program)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

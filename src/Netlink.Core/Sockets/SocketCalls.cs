@@ -33,18 +33,42 @@ internal static unsafe class SocketCalls
 
         if (fd < 0)
         {
-            throw NetlinkException.FromErrno(errno, what);
+            throw NetlinkException.FromErrno(errno, what, domain == Interop.Libc.AF_PACKET ? Capabilities.NetRaw : null);
         }
 
         return new System.Net.Sockets.SafeSocketHandle(fd, ownsHandle: true);
     }
 
-    internal static void SetInt(SafeHandle socket, int level, int name, int value, string what)
+    internal static void SetInt(SafeHandle socket, int level, int name, int value, string what, string? capabilityIfDenied = null)
     {
         if (Interop.Libc.SetSockOpt(socket, level, name, &value, sizeof(int)) != 0)
         {
-            throw NetlinkException.FromLastError(what);
+            throw NetlinkException.FromLastError(what, capabilityIfDenied);
         }
+    }
+
+    /// <summary>
+    /// SO_RCVBUF/SO_SNDBUF, or with <paramref name="force"/> their *FORCE variants, which need
+    /// CAP_NET_ADMIN: without it (EPERM) the plain option is set instead, capped by the kernel at
+    /// net.core.rmem_max/wmem_max, rather than failing over a size the caller only asked for.
+    /// </summary>
+    internal static void SetBufferSize(SafeHandle socket, int option, int forceOption, int bytes, bool force, string optionName)
+    {
+        if (force)
+        {
+            if (Interop.Libc.SetSockOpt(socket, Interop.Libc.SOL_SOCKET, forceOption, &bytes, sizeof(int)) == 0)
+            {
+                return;
+            }
+
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != Interop.Libc.EPERM)
+            {
+                throw NetlinkException.FromErrno(errno, $"setsockopt({optionName}FORCE)");
+            }
+        }
+
+        SetInt(socket, Interop.Libc.SOL_SOCKET, option, bytes, $"setsockopt({optionName})");
     }
 
     internal static int GetInt(SafeHandle socket, int level, int name, string what)
@@ -59,13 +83,10 @@ internal static unsafe class SocketCalls
         return value;
     }
 
-    /// <summary>SO_ATTACH_FILTER with a classic BPF program.</summary>
+    /// <summary>SO_ATTACH_FILTER with a classic BPF program, checked by <see cref="BpfVerifier"/> first.</summary>
     internal static void AttachFilter(SafeHandle socket, ReadOnlySpan<BpfInstruction> program)
     {
-        if (program.IsEmpty || program.Length > ushort.MaxValue)
-        {
-            throw new ArgumentException($"a BPF program needs 1..{ushort.MaxValue} instructions, got {program.Length}", nameof(program));
-        }
+        BpfVerifier.Verify(program, nameof(program));
 
         fixed (BpfInstruction* instructions = program)
         {

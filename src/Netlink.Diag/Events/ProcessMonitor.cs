@@ -97,8 +97,11 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
 
         CnProc.ProcEvent ev = msg.Event;
         ReadOnlySpan<byte> data = ev.EventData;
-        int pid = MemoryMarshal.Read<int>(data);
-        int tgid = MemoryMarshal.Read<int>(data[4..]);
+
+        // Every body starts with the process's pid and tgid, as proc-event-exec is laid out.
+        CnProc.ProcEventExec process = Read<CnProc.ProcEventExec>(data);
+        int pid = process.ProcessPid;
+        int tgid = process.ProcessTgid;
         item = (CnProc.ProcEventWhat)ev.What switch
         {
             CnProc.ProcEventWhat.Fork => Read<CnProc.ProcEventFork>(data) is var f
@@ -111,7 +114,8 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
             CnProc.ProcEventWhat.Sid => new ProcessSidEvent { Pid = pid, Tgid = tgid },
             CnProc.ProcEventWhat.Ptrace => Read<CnProc.ProcEventPtrace>(data) is var p
                 ? new ProcessPtraceEvent { Pid = pid, Tgid = tgid, TracerPid = p.TracerPid, TracerTgid = p.TracerTgid } : null,
-            CnProc.ProcEventWhat.Comm => new ProcessCommEvent { Pid = pid, Tgid = tgid, Comm = CString(data.Slice(8, 16)) },
+            CnProc.ProcEventWhat.Comm => Read<CnProc.ProcEventComm>(data) is var n
+                ? new ProcessCommEvent { Pid = pid, Tgid = tgid, Comm = CString(n.Comm) } : null,
             CnProc.ProcEventWhat.Coredump => Read<CnProc.ProcEventCoredump>(data) is var c
                 ? new ProcessCoredumpEvent { Pid = pid, Tgid = tgid, ParentPid = c.ParentPid, ParentTgid = c.ParentTgid } : null,
             CnProc.ProcEventWhat.Exit => Read<CnProc.ProcEventExit>(data) is var x
@@ -196,7 +200,7 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
             // The acknowledgement is an event with what = none and our ack + 1 (seq is the kernel's own).
             if (TryReadEvent(message, out CnProc.ProcEventMsg msg) && msg.Event.What == (uint)CnProc.ProcEventWhat.None && msg.Cn.Ack == unchecked(sequence + 1))
             {
-                error = MemoryMarshal.Read<uint>(msg.Event.EventData);
+                error = Read<CnProc.ProcEventAck>(msg.Event.EventData).Err;
             }
         };
         try
@@ -215,7 +219,8 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
 
         if (error != 0)
         {
-            throw new NetlinkException((int)error.Value, "PROC_CN_MCAST_LISTEN");
+            // The kernel refuses the listen request with EPERM unless the socket's opener has CAP_NET_ADMIN.
+            throw new NetlinkException((int)error.Value, "PROC_CN_MCAST_LISTEN", null, Capabilities.NetAdmin);
         }
     }
 }

@@ -5,7 +5,8 @@ public sealed class ProcessMonitorOptions
 {
     /// <summary>
     /// Receive buffer to request; a busy host forks fast, so the default is 4 MiB (set with
-    /// SO_RCVBUFFORCE, beyond net.core.rmem_max). Null keeps the system default.
+    /// SO_RCVBUFFORCE, beyond net.core.rmem_max; without CAP_NET_ADMIN with SO_RCVBUF, capped at
+    /// rmem_max). Null keeps the system default.
     /// </summary>
     public int? ReceiveBufferSize { get; init; } = 4 << 20;
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -31,56 +30,59 @@ public readonly ref struct InetSocketEntry
     /// <summary>The reply's attributes (INET_DIAG_INFO, CONG, SKMEMINFO…) through the generated reader.</summary>
     public SockDiag.InetDiagAttrsReader Attributes { get; }
 
-    /// <summary>The fixed header (struct inet_diag_msg, 72 bytes) as the generated struct.</summary>
-    public SockDiag.InetDiagMsg Header => MemoryMarshal.Read<SockDiag.InetDiagMsg>(_header);
+    /// <summary>The fixed header (struct inet_diag_msg, 72 bytes) as the generated struct (a copy).</summary>
+    public SockDiag.InetDiagMsg Header => Message;
 
     /// <summary>The Linux family number (AF_INET 2, AF_INET6 10).</summary>
-    public byte LinuxFamily => _header[0];
+    public byte LinuxFamily => Message.IdiagFamily;
 
     /// <summary>InterNetwork or InterNetworkV6.</summary>
     public AddressFamily Family => InetAddress.FromLinux(LinuxFamily);
 
     /// <summary>The state.</summary>
-    public SocketState State => (SocketState)_header[1];
+    public SocketState State => (SocketState)Message.IdiagState;
 
     /// <summary>The pending timer.</summary>
-    public SocketTimer Timer => (SocketTimer)_header[2];
+    public SocketTimer Timer => (SocketTimer)Message.IdiagTimer;
 
     /// <summary>Retransmits or probes (idiag_retrans).</summary>
-    public byte TimerRetransmits => _header[3];
+    public byte TimerRetransmits => Message.IdiagRetrans;
 
     /// <summary>Local port.</summary>
-    public ushort LocalPort => BinaryPrimitives.ReadUInt16BigEndian(_header[4..]);
+    public ushort LocalPort => Message.Id.IdiagSport;
 
     /// <summary>Peer port.</summary>
-    public ushort RemotePort => BinaryPrimitives.ReadUInt16BigEndian(_header[6..]);
+    public ushort RemotePort => Message.Id.IdiagDport;
 
     /// <summary>Local address bytes (4 or 16, network order).</summary>
-    public ReadOnlySpan<byte> LocalAddress => _header.Slice(8, AddressLength);
+    public ReadOnlySpan<byte> LocalAddress => ((ReadOnlySpan<byte>)Message.Id.IdiagSrc)[..AddressLength];
 
     /// <summary>Peer address bytes (4 or 16, network order).</summary>
-    public ReadOnlySpan<byte> RemoteAddress => _header.Slice(24, AddressLength);
+    public ReadOnlySpan<byte> RemoteAddress => ((ReadOnlySpan<byte>)Message.Id.IdiagDst)[..AddressLength];
 
     /// <summary>Bound interface index, 0 if none.</summary>
-    public int InterfaceIndex => MemoryMarshal.Read<int>(_header[40..]);
+    public int InterfaceIndex => unchecked((int)Message.Id.IdiagIf);
 
-    /// <summary>Kernel socket cookie.</summary>
-    public ulong Cookie => MemoryMarshal.Read<uint>(_header[44..]) | ((ulong)MemoryMarshal.Read<uint>(_header[48..]) << 32);
+    /// <summary>Kernel socket cookie (two host-order u32 words on the wire, low word first).</summary>
+    public ulong Cookie => Cookies.Read(Message.Id.IdiagCookie);
 
     /// <summary>Milliseconds until the timer fires.</summary>
-    public uint TimerExpiresMilliseconds => MemoryMarshal.Read<uint>(_header[52..]);
+    public uint TimerExpiresMilliseconds => Message.IdiagExpires;
 
     /// <summary>Receive queue (or accept backlog in use).</summary>
-    public uint ReceiveQueue => MemoryMarshal.Read<uint>(_header[56..]);
+    public uint ReceiveQueue => Message.IdiagRqueue;
 
     /// <summary>Send queue (or maximum accept backlog).</summary>
-    public uint SendQueue => MemoryMarshal.Read<uint>(_header[60..]);
+    public uint SendQueue => Message.IdiagWqueue;
 
     /// <summary>Owner uid.</summary>
-    public uint Uid => MemoryMarshal.Read<uint>(_header[64..]);
+    public uint Uid => Message.IdiagUid;
 
     /// <summary>Socket inode.</summary>
-    public uint Inode => MemoryMarshal.Read<uint>(_header[68..]);
+    public uint Inode => Message.IdiagInode;
+
+    /// <summary>The header in the receive buffer, seen through the generated struct (no copy).</summary>
+    private ref readonly SockDiag.InetDiagMsg Message => ref MemoryMarshal.AsRef<SockDiag.InetDiagMsg>(_header);
 
     private int AddressLength => LinuxFamily == InetAddress.Inet ? 4 : 16;
 
@@ -151,18 +153,14 @@ public readonly ref struct InetSocketEntry
     internal static bool TryParse(ReadOnlySpan<byte> message, SocketProtocol protocol, out InetSocketEntry entry)
     {
         entry = default;
-        if (!SockDiag.TryReadInetDiagReply(message, out _, out SockDiag.InetDiagAttrsReader attributes))
+        if (!SockDiag.TryReadInetDiagReply(message, out SockDiag.InetDiagMsg header, out SockDiag.InetDiagAttrsReader attributes)
+            || header.IdiagFamily is not (InetAddress.Inet or InetAddress.Inet6))
         {
             return false;
         }
 
-        ReadOnlySpan<byte> header = message.Slice(Messages.NlMsgHeader.Size, SockDiag.InetDiagMsg.Size);
-        if (header[0] is not (InetAddress.Inet or InetAddress.Inet6))
-        {
-            return false;
-        }
-
-        entry = new InetSocketEntry(protocol, header, attributes);
+        // The entry views the header where it is, in the receive buffer (TryRead checked its length).
+        entry = new InetSocketEntry(protocol, message.Slice(Messages.NlMsgHeader.Size, SockDiag.InetDiagMsg.Size), attributes);
         return true;
     }
 }

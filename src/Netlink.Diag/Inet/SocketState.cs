@@ -114,21 +114,6 @@ public static class SocketStateExtensions
     /// <summary>The bit of <paramref name="state"/> in a <see cref="SocketStates"/> mask.</summary>
     public static SocketStates ToMask(this SocketState state) => (SocketStates)(1u << (int)state);
 
-    /// <summary>The name <c>ss</c> prints (ESTAB, LISTEN, UNCONN, TIME-WAIT…).</summary>
-    public static string ToSsName(this SocketState state) => state switch
-    {
-        SocketState.Established => "ESTAB",
-        SocketState.SynSent => "SYN-SENT",
-        SocketState.SynRecv or SocketState.NewSynRecv => "SYN-RECV",
-        SocketState.FinWait1 => "FIN-WAIT-1",
-        SocketState.FinWait2 => "FIN-WAIT-2",
-        SocketState.TimeWait => "TIME-WAIT",
-        SocketState.Close => "UNCONN",
-        SocketState.CloseWait => "CLOSE-WAIT",
-        SocketState.LastAck => "LAST-ACK",
-        SocketState.Listen => "LISTEN",
-        SocketState.Closing => "CLOSING",
-        SocketState.BoundInactive => "BOUND-INACTIVE",
-        _ => "UNKNOWN",
-    };
+    /// <summary>The name <c>ss</c> prints (ESTAB, LISTEN, UNCONN, TIME-WAIT…); see <see cref="Iproute2.SocketStateNames"/>.</summary>
+    public static string ToSsName(this SocketState state) => Iproute2.SocketStateNames.Format(state);
 }

@@ -24,16 +24,19 @@ public readonly ref struct UnixSocketEntry
     public SockDiag.UnixDiagAttrsReader Attributes { get; }
 
     /// <summary>The socket type.</summary>
-    public UnixSocketType Type => (UnixSocketType)_header[1];
+    public UnixSocketType Type => (UnixSocketType)Message.UdiagType;
 
     /// <summary>The state.</summary>
-    public SocketState State => (SocketState)_header[2];
+    public SocketState State => (SocketState)Message.UdiagState;
 
     /// <summary>Socket inode.</summary>
-    public uint Inode => MemoryMarshal.Read<uint>(_header[4..]);
+    public uint Inode => Message.UdiagIno;
 
-    /// <summary>Kernel socket cookie.</summary>
-    public ulong Cookie => MemoryMarshal.Read<uint>(_header[8..]) | ((ulong)MemoryMarshal.Read<uint>(_header[12..]) << 32);
+    /// <summary>Kernel socket cookie (two host-order u32 words on the wire, low word first).</summary>
+    public ulong Cookie => Cookies.Read(Message.UdiagCookie);
+
+    /// <summary>The header in the receive buffer, seen through the generated struct (no copy).</summary>
+    private ref readonly SockDiag.UnixDiagMsg Message => ref MemoryMarshal.AsRef<SockDiag.UnixDiagMsg>(_header);
 
     /// <summary>The raw sun_path bytes (empty if unbound).</summary>
     public ReadOnlySpan<byte> RawName => Attributes.TryGetNameBytes(out ReadOnlySpan<byte> name) ? name : default;

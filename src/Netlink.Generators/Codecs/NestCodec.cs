@@ -1,256 +1,93 @@
+using System;
+using Netlink.Generators.Emitting;
 using Netlink.Generators.Helpers;
 using Netlink.Generators.Model;
+using static Netlink.Generators.Codecs.Globals;
 
 namespace Netlink.Generators.Codecs;
 
-/// <summary>nest: a nested writer that patches its length on End, and a nested reader.</summary>
+/// <summary>
+/// nest: the attributes of another set. The writer opens a nested writer (its End patches the
+/// length); the reader hands out the nested set's reader, passing down the selectors its
+/// sub-messages take from enclosing sets. A nest without a set is raw attribute bytes.
+/// </summary>
 internal sealed class NestCodec : AttrCodec
 {
     public static readonly NestCodec Instance = new();
 
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
+    public override void EmitWriter(CodecSite s)
     {
-        w.Doc(a.Doc);
-        if (a.NestedSet is null)
+        if (s.Type.NestedSet is not { } set)
         {
-            w.Line($"public readonly void Write{Bare(a)}(ReadOnlySpan<byte> attributes) => _w.WriteAttribute({Id(set, a)}, attributes);");
+            s.Doc("Writes already encoded attributes as");
+            s.W.Line($"public readonly void Write{s.Bare}({Bytes} attributes) => {CodecSite.Writer}.WriteAttribute({s.Id}, attributes);");
             return;
         }
 
-        string child = ctx.Sets[a.NestedSet].WriterName;
-        w.Line($"public readonly {child} Begin{Bare(a)}() => new(_w, -1, _w.BeginNested({Id(set, a)}, {ctx.NestFlag}));");
+        string child = s.Ctx.Sets[set].Writer;
+        s.Doc("Starts (End the returned writer before writing on this one again)");
+        s.W.Line($"public readonly {child} Begin{s.Bare}() => {child}.Create({Scope}.Nest({CodecSite.Writer}, {s.Id}, {s.Ctx.NestFlag}));");
     }
 
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
+    public override void EmitGetter(CodecSite s)
     {
-        w.Doc(a.Doc);
-        if (a.NestedSet is null)
+        if (s.Type.NestedSet is not { } set)
         {
-            w.Open($"public readonly bool TryGet{Bare(a)}(out NlAttributeEnumerator value)");
-            w.Line($"value = {Field(a)} != 0 ? {At(a)}.GetNested() : default;");
-            w.Line($"return {Field(a)} != 0;");
-            w.Close();
+            s.Doc("Reads the attributes nested in");
+            s.W.Line($"public readonly bool TryGet{s.Bare}(out {AttributeEnumerator} value) => {Read}.Nested(_data, {s.Pos}, out value);");
             return;
         }
 
-        AttrSetSpec c = ctx.Sets[a.NestedSet];
-        string args = ctx.SelectorArgs(set, a.NestedSet, own => $"GetRaw({set.IdEnumName}.{own.CsName})", EmitContext.SelectorField);
-        w.Open($"public readonly bool TryGet{Bare(a)}(out {c.ReaderName} value)");
-        w.Line($"value = {Field(a)} != 0 ? new {c.ReaderName}({At(a)}.Payload{args}) : default;");
-        w.Line($"return {Field(a)} != 0;");
-        w.Close();
+        AttrSetSpec child = s.Ctx.Sets[set];
+        string args = s.Ctx.SelectorArgs(s.Set, set, own => $"GetRaw({s.Set.IdEnum}.{own.Cs})", EmitContext.SelectorField);
+        s.Doc("Reads");
+        s.W.Open($"public readonly bool TryGet{s.Bare}(out {child.Reader} value)");
+        s.W.Line($"value = new {child.Reader}({Read}.Payload(_data, {s.Pos}){args});");
+        s.W.Line($"return {s.Pos} != 0;");
+        s.W.Close();
     }
 
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
+    public override string ItemEnumerator(EmitContext ctx, TypeSpec type) => type.NestedSet is { } set
+        ? $"{Codegen}.NlItemEnumerator<{ctx.Sets[set].Reader}, {ctx.Sets[set].Reader}>"
+        : $"{Codegen}.NlItemEnumerator<{Bytes}, {Codegen}.NlBinaryItem>";
+
+    public override string ArrayWriter(EmitContext ctx, TypeSpec type) => type.NestedSet is { } set
+        ? $"{Codegen}.NlArrayWriter<{ctx.Sets[set].Writer}>"
+        : $"{Codegen}.NlBytesArrayWriter";
+
+    public override string NewArrayWriter(EmitContext ctx, TypeSpec type, string writer, string id, string attribute) => type.NestedSet is not null
+        ? $"new {ArrayWriter(ctx, type)}({writer}, {id}, {ctx.NestFlag})"
+        : $"new {ArrayWriter(ctx, type)}({writer}, {id}, {ctx.NestFlag}, 0, {attribute})";
+
+    public override void EmitDescribe(DescribeSite s, string label, string attribute, string depth)
     {
-        if (a.NestedSet is null)
+        if (s.Type.NestedSet is not { } set)
         {
-            w.Line($"NlLine(o, depth, {Label(a)}, NlBytes(a.Payload), a.Payload);");
+            s.W.Line($"o.Binary({depth}, {label}, {attribute});");
             return;
         }
 
-        string args = ctx.SelectorArgs(set, a.NestedSet, own => $"r.GetRaw({set.IdEnumName}.{own.CsName})", EmitContext.SelectorParam);
-        w.Line($"NlLine(o, depth, {Label(a)}, \"nest\", default);");
-        w.Line($"Describe{ctx.Sets[a.NestedSet].CsName}(a.Payload, o, depth + 1{args});");
-    }
-}
-
-/// <summary>indexed-array: a nest whose attribute types are indices; items are nests or scalars.</summary>
-internal sealed class IndexedArrayCodec : AttrCodec
-{
-    public static readonly IndexedArrayCodec Instance = new();
-
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        string name = Bare(a) + "ArrayWriter";
-        w.Doc(a.Doc);
-        w.Line($"public readonly {name} Begin{Bare(a)}() => new(_w, _w.BeginNested({Id(set, a)}, {ctx.NestFlag}));");
-        w.Line($"/// <summary>Writes the items of '{a.Name}'; indices count from 0 unless given.</summary>");
-        w.Open($"public ref struct {name}");
-        w.Line("private readonly NetlinkMessageWriter _w;");
-        w.Line("private readonly int _start;");
-        w.Line("private ushort _next;");
-        w.Line($"internal {name}(NetlinkMessageWriter writer, int start)");
-        w.Line("{");
-        w.Line("    _w = writer;");
-        w.Line("    _start = start;");
-        w.Line("    _next = 0;");
-        w.Line("}");
-        string? sub = a.SubType;
-        if (sub == "nest" && a.NestedSet is not null)
-        {
-            string child = ctx.Sets[a.NestedSet].WriterName;
-            w.Line("/// <summary>Starts the next item.</summary>");
-            w.Line($"public {child} BeginItem() => BeginItem(_next);");
-            w.Line("/// <summary>Starts the item with the given index.</summary>");
-            w.Open($"public {child} BeginItem(ushort index)");
-            w.Line("_next = (ushort)(index + 1);");
-            w.Line($"return new(_w, -1, _w.BeginNested(index, {ctx.NestFlag}));");
-            w.Close();
-        }
-        else if (Scalars.IsScalar(sub))
-        {
-            w.Line("/// <summary>Appends the next item.</summary>");
-            w.Line($"public void Add({Scalars.CsType(sub!)} value) => NlPut{Scalars.Suffix(sub!, a.BigEndian)}(_w, _next++, value);");
-        }
-        else if (sub == "string")
-        {
-            w.Line("/// <summary>Appends the next item.</summary>");
-            w.Line("public void Add(ReadOnlySpan<char> value) => _w.WriteString(_next++, value);");
-        }
-        else
-        {
-            w.Line("/// <summary>Appends the next item.</summary>");
-            w.Line("public void Add(ReadOnlySpan<byte> value) => _w.WriteAttribute(_next++, value);");
-        }
-
-        w.Line("/// <summary>Patches the array's length.</summary>");
-        w.Line("public readonly void End() => _w.EndNested(_start);");
-        w.Line("/// <summary>Same as End (enables using).</summary>");
-        w.Line("public readonly void Dispose() => End();");
-        w.Close();
+        string args = s.Ctx.SelectorArgs(s.Set, set, own => $"r.GetRaw({s.Set.IdEnum}.{own.Cs})", EmitContext.SelectorParam);
+        s.W.Line($"o.Open({depth}, {label}, \"nest\"); Describe{s.Ctx.Sets[set].Cs.Bare}(o, {attribute}.Payload, {depth} + 1{args});");
     }
 
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        string name = Bare(a) + "Enumerator";
-        w.Doc(a.Doc);
-        w.Line($"public readonly {name} Get{Bare(a)}() => new({Field(a)} != 0 ? new NlAttrFilter({At(a)}.Payload, 1, -1) : default);");
-        Items.EmitEnumerator(w, name, Items.TypeOf(ctx, a.SubType, a), ctx, a.SubType, a);
-    }
+    public override string? ClrType(EmitContext ctx, TypeSpec type) => type.NestedSet is { } set ? ctx.TypedClass(set) : "byte[]";
 
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Line($"NlLine(o, depth, {Label(a)}, \"indexed-array\", default);");
-        w.Open("foreach (NlAttribute item in a.GetNested())");
-        Items.EmitDescribe(w, ctx, a.SubType, a, "\"[\" + item.Type.ToString(CultureInfo.InvariantCulture) + \"]\"", "item", "depth + 1");
-        w.Close();
-    }
-}
+    public override void EmitTypedRead(CodecSite s, string property, string local) =>
+        s.W.Line(s.Type.NestedSet is { } set
+            ? $"if (reader.TryGet{s.Bare}(out {s.Ctx.Sets[set].Reader} {local})) {property} = {s.Ctx.TypedClass(set)}.FromReader({local});"
+            : $"if (reader.Has({s.Set.IdEnum}.{s.Attr.Cs})) {property} = reader.GetRaw({s.Set.IdEnum}.{s.Attr.Cs}).ToArray();");
 
-/// <summary>nest-type-value: nests whose attribute types carry ids (type-value), innermost holding the nested set.</summary>
-internal sealed class NestTypeValueCodec : AttrCodec
-{
-    public static readonly NestTypeValueCodec Instance = new();
+    public override void EmitTypedWrite(CodecSite s, string value) =>
+        s.W.Line(s.Type.NestedSet is not null
+            ? $"{{ var nested = writer.Begin{s.Bare}(); {value}.WriteTo(nested); nested.End(); }}"
+            : $"writer.Write{s.Bare}({value});");
 
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        int k = a.TypeValue.Count;
-        var ids = new string[k];
-        for (int i = 0; i < k; i++)
-        {
-            ids[i] = "ushort " + IdParam(a, i);
-        }
+    public override void EmitTypedItemRead(SourceWriter w, EmitContext ctx, TypeSpec type, string current, string list, Func<string, string> wrap) =>
+        w.Line($"{list}.Add({wrap(type.NestedSet is { } set ? $"{ctx.TypedClass(set)}.FromReader({current})" : $"{current}.ToArray()")});");
 
-        string child = ctx.Sets[a.NestedSet!].WriterName;
-        w.Doc(a.Doc);
-        w.Open($"public readonly {child} Begin{Bare(a)}({string.Join(", ", ids)})");
-        w.Line($"int s0 = _w.BeginNested({Id(set, a)}, {ctx.NestFlag});");
-        for (int i = 0; i < k; i++)
-        {
-            w.Line($"int s{i + 1} = _w.BeginNested({IdParam(a, i)}, {ctx.NestFlag});");
-        }
-
-        var starts = new string[4];
-        for (int i = 0; i < 4; i++)
-        {
-            starts[i] = i <= k ? "s" + i : "-1";
-        }
-
-        w.Line($"return new(_w, -1, {string.Join(", ", starts)});");
-        w.Close();
-    }
-
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        int k = a.TypeValue.Count;
-        string name = Bare(a) + "Enumerator";
-        string reader = ctx.Sets[a.NestedSet!].ReaderName;
-        w.Doc(a.Doc);
-        w.Line($"public readonly {name} Get{Bare(a)}() => new({Field(a)} != 0 ? {At(a)}.GetNested() : default);");
-        w.Line($"/// <summary>Enumerates the entries of '{a.Name}' with their ids.</summary>");
-        w.Open($"public ref struct {name}");
-        for (int i = 0; i < k; i++)
-        {
-            w.Line($"private NlAttributeEnumerator _e{i};");
-            w.Line($"private ushort _id{i};");
-        }
-
-        w.Line("private NlAttribute _cur;");
-        w.Line("private int _level;");
-        w.Line($"internal {name}(NlAttributeEnumerator outer)");
-        w.Line("{");
-        w.Line("    this = default;");
-        w.Line("    _e0 = outer;");
-        w.Line("    _level = 0;");
-        w.Line("}");
-        for (int i = 0; i < k; i++)
-        {
-            w.Line($"/// <summary>The '{a.TypeValue[i]}' of the current entry.</summary>");
-            w.Line($"public readonly ushort {Naming.ToPascal(a.TypeValue[i]).TrimStart('@')} => _id{i};");
-        }
-
-        w.Line("/// <summary>The current entry's attributes.</summary>");
-        w.Line($"public readonly {reader} Current => new(_cur.Payload);");
-        w.Line("/// <summary>Enables foreach.</summary>");
-        w.Line($"public readonly {name} GetEnumerator() => this;");
-        w.Line("/// <summary>Advances to the next entry.</summary>");
-        w.Open("public bool MoveNext()");
-        w.Open("while (true)");
-        w.Open("switch (_level)");
-        for (int i = 0; i < k; i++)
-        {
-            w.Open($"case {i}:");
-            w.Open($"if (_e{i}.MoveNext())");
-            w.Line($"_id{i} = _e{i}.Current.Type;");
-            if (i == k - 1)
-            {
-                w.Line($"_cur = _e{i}.Current;");
-                w.Line("return true;");
-            }
-            else
-            {
-                w.Line($"_e{i + 1} = _e{i}.Current.GetNested();");
-                w.Line($"_level = {i + 1};");
-                w.Line("continue;");
-            }
-
-            w.Close();
-            w.Line(i == 0 ? "return false;" : "_level--;");
-            w.Line(i == 0 ? string.Empty : "continue;");
-            w.Close();
-        }
-
-        w.Line("default:");
-        w.Line("    return false;");
-        w.Close();
-        w.Close();
-        w.Close();
-        w.Close();
-    }
-
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        int k = a.TypeValue.Count;
-        w.Line($"NlLine(o, depth, {Label(a)}, \"nest-type-value\", default);");
-        string src = "a";
-        for (int i = 0; i < k; i++)
-        {
-            w.Open($"foreach (NlAttribute l{i} in {src}.GetNested())");
-            w.Line($"NlLine(o, depth + {i + 1}, \"[\" + l{i}.Type.ToString(CultureInfo.InvariantCulture) + \"]\", {Naming.Literal(a.TypeValue[i])}, default);");
-            src = "l" + i;
-        }
-
-        w.Line($"Describe{ctx.Sets[a.NestedSet!].CsName}({src}.Payload, o, depth + {k + 1});");
-        for (int i = 0; i < k; i++)
-        {
-            w.Close();
-        }
-    }
-
-    private static string IdParam(AttrSpec a, int i)
-    {
-        string p = Naming.ToPascal(a.TypeValue[i]).TrimStart('@');
-        return Naming.Escape(char.ToLowerInvariant(p[0]) + p.Substring(1));
-    }
+    public override void EmitTypedArrayItemWrite(SourceWriter w, EmitContext ctx, AttrSpec attr, TypeSpec type, string array, string index, string value) =>
+        w.Line(type.NestedSet is not null
+            ? $"{{ var itemWriter = {array}.BeginItem({index}); {value}.WriteTo(itemWriter); itemWriter.End(); }}"
+            : $"{array}.Add({index}, {value});");
 }

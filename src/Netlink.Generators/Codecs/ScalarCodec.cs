@@ -1,184 +1,116 @@
+using System;
+using Netlink.Generators.Emitting;
 using Netlink.Generators.Helpers;
 using Netlink.Generators.Model;
+using static Netlink.Generators.Codecs.Globals;
 
 namespace Netlink.Generators.Codecs;
 
-/// <summary>u8..u64, s8..s64, uint, sint: host or network byte order, optionally typed as an enum.</summary>
+/// <summary>
+/// u8..u64, s8..s64, uint, sint: host or network byte order, typed as the enum or flags set the
+/// spec names; a big-endian u32 with <c>display-hint: ipv4</c> also reads and writes as an IPAddress.
+/// </summary>
 internal sealed class ScalarCodec : AttrCodec
 {
     public static readonly ScalarCodec Instance = new();
 
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
+    /// <summary>The integer or enum type of the low-level API.</summary>
+    public static string RawType(EmitContext ctx, TypeSpec t) => ctx.TypedEnum(t)?.Cs.Escaped ?? Scalars.CsType(t.Scalar);
+
+    private static bool IsIPv4(TypeSpec t) => t.Hint == DisplayHint.Ipv4 && t.Scalar == ScalarType.U32 && t.BigEndian;
+
+    public override void EmitWriter(CodecSite s)
     {
-        string raw = Scalars.CsType(a.Type);
-        EnumSpec? e = ctx.TypedEnum(a.Enum, a.EnumAsFlags);
-        w.Doc(a.Doc);
-        w.Line(e is null
-            ? $"public readonly void Write{Bare(a)}({raw} value) => NlPut{Scalars.Suffix(a.Type, a.BigEndian)}(_w, {Id(set, a)}, value);"
-            : $"public readonly void Write{Bare(a)}({e.CsName} value) => NlPut{Scalars.Suffix(a.Type, a.BigEndian)}(_w, {Id(set, a)}, unchecked(({raw})value));");
-        if (IsIpv4(a))
+        TypeSpec t = s.Type;
+        string raw = Scalars.CsType(t.Scalar);
+        EnumSpec? e = s.Ctx.TypedEnum(t);
+        s.Doc("Writes");
+        s.W.Line(e is null
+            ? $"public readonly void Write{s.Bare}({raw} value) => {CodecSite.Writer}.{Scalars.WriterMethod(t.Scalar, t.BigEndian)}({s.Id}, value);"
+            : $"public readonly void Write{s.Bare}({e.Cs} value) => {CodecSite.Writer}.{Scalars.WriterMethod(t.Scalar, t.BigEndian)}({s.Id}, unchecked(({raw})value));");
+        if (IsIPv4(t))
         {
-            w.Line($"/// <summary>Writes '{a.Name}' from an IPv4 address.</summary>");
-            w.Line($"public readonly void Write{Bare(a)}(IPAddress address) => address.TryWriteBytes(_w.BeginAttribute({Id(set, a)}, 4), out _);");
+            s.W.Line($"/// <summary>Writes '{CodecSite.Xml(s.Attr.Name)}' from an IPv4 address; another family throws ArgumentException.</summary>");
+            s.W.Line($"public readonly void Write{s.Bare}({IPAddress} address) => {CodecSite.Writer}.WriteIPv4Address({s.Id}, address, {s.NameLiteral});");
         }
     }
 
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
+    public override void EmitGetter(CodecSite s)
     {
-        string raw = Scalars.CsType(a.Type);
-        EnumSpec? e = ctx.TypedEnum(a.Enum, a.EnumAsFlags);
-        string get = $"NlGet{Scalars.Suffix(a.Type, a.BigEndian)}";
-        w.Doc(a.Doc);
-        if (e is null)
+        TypeSpec t = s.Type;
+        s.Doc("Reads");
+        s.W.Line($"public readonly bool TryGet{s.Bare}(out {RawType(s.Ctx, t)} value) => {Read}.Scalar(_data, {s.Pos}, {Scalars.Wire(t.Scalar, t.BigEndian)}, out value);");
+        if (IsIPv4(t))
         {
-            w.Open($"public readonly bool TryGet{Bare(a)}(out {raw} value)");
-            w.Line("value = default;");
-            w.Line($"return {Field(a)} != 0 && {get}({At(a)}, out value);");
-            w.Close();
-        }
-        else
-        {
-            w.Open($"public readonly bool TryGet{Bare(a)}(out {e.CsName} value)");
-            w.Line($"{raw} raw = default;");
-            w.Line($"bool ok = {Field(a)} != 0 && {get}({At(a)}, out raw);");
-            w.Line($"value = ok ? unchecked(({e.CsName})raw) : default;");
-            w.Line("return ok;");
-            w.Close();
-        }
-
-        if (IsIpv4(a))
-        {
-            w.Line($"/// <summary>'{a.Name}' as an IPv4 address (allocates).</summary>");
-            w.Open($"public readonly bool TryGet{Bare(a)}Address([NotNullWhen(true)] out IPAddress? value)");
-            w.Line($"value = {Field(a)} != 0 && {At(a)}.Payload.Length >= 4 ? new IPAddress({At(a)}.Payload.Slice(0, 4)) : null;");
-            w.Line("return value is not null;");
-            w.Close();
+            s.W.Line($"/// <summary>'{CodecSite.Xml(s.Attr.Name)}' as an IPv4 address (allocates).</summary>");
+            s.W.Line($"public readonly bool TryGet{s.Bare}Address({NotNullWhenTrue}out {IPAddress}? value) => {Read}.Address(_data, {s.Pos}, out value);");
         }
     }
 
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a) =>
-        Items.EmitDescribe(w, ctx, a.Type, a, Label(a), "a", "depth");
+    public override string ItemEnumerator(EmitContext ctx, TypeSpec type) => $"{Codegen}.NlScalarEnumerator<{RawType(ctx, type)}>";
 
-    /// <summary>Expression rendering scalar <paramref name="v"/> (enum names, hex, IPv4).</summary>
-    public static string Format(EmitContext ctx, AttrSpec a, string v, string type) =>
-        FormatValue(ctx, a.Enum, a.DisplayHint, a.BigEndian, v, type);
+    public override string NewItemEnumerator(EmitContext ctx, TypeSpec type, string filter) =>
+        $"new {ItemEnumerator(ctx, type)}({filter}, {Scalars.Wire(type.Scalar, type.BigEndian)})";
 
-    public static string FormatValue(EmitContext ctx, string? enumName, string? hint, bool bigEndian, string v, string type)
+    public override string ArrayWriter(EmitContext ctx, TypeSpec type) => $"{Codegen}.NlScalarArrayWriter<{RawType(ctx, type)}>";
+
+    public override string NewArrayWriter(EmitContext ctx, TypeSpec type, string writer, string id, string attribute) =>
+        $"new {ArrayWriter(ctx, type)}({writer}, {id}, {ctx.NestFlag}, {Scalars.Wire(type.Scalar, type.BigEndian)})";
+
+    public override void EmitDescribe(DescribeSite s, string label, string attribute, string depth) =>
+        s.W.Line($"o.{DescribeCall(s.Ctx, s.Type)}({depth}, {label}, {attribute}, {Scalars.Wire(s.Type.Scalar, s.Type.BigEndian)}{DescribeArgument(s.Ctx, s.Type)});");
+
+    /// <summary>The DescribeWriter call for a scalar: Enum, Flags or Scalar.</summary>
+    private static string DescribeCall(EmitContext ctx, TypeSpec t) =>
+        t.Enum is not null && ctx.Enums.TryGetValue(t.Enum, out EnumSpec? e) ? (e.IsFlags || t.EnumAsFlags ? "Flags" : "Enum") : "Scalar";
+
+    private static string DescribeArgument(EmitContext ctx, TypeSpec t)
     {
-        if (enumName is not null && ctx.Enums.TryGetValue(enumName, out EnumSpec? e))
+        if (t.Enum is not null && ctx.Enums.TryGetValue(t.Enum, out EnumSpec? e))
         {
-            return $"NlFormat{e.CsName}(unchecked((long){v}))";
+            return ", " + (e.IsFlags || t.EnumAsFlags ? EnumNames.BitNameMethod(ctx, e) : EnumNames.NameMethod(ctx, e));
         }
 
-        if (hint == "ipv4" && type is "u32" && bigEndian)
+        return IsIPv4(t) ? $", {Hint}.Address" : t.Hint == DisplayHint.Hex ? $", {Hint}.Hex" : string.Empty;
+    }
+
+    public override void EmitMember(SourceWriter w, EmitContext ctx, StructMemberSpec m)
+    {
+        string type = Scalars.CsType(m.Type.Scalar);
+        string field = "_" + m.Cs.Bare;
+        w.Line($"private {type} {field};");
+        w.Line($"/// <summary>'{CodecSite.Xml(m.Name)}' ({m.Type.Scalar.ToString().ToLowerInvariant()}{(m.Type.BigEndian && Scalars.HasByteOrder(m.Type.Scalar) ? ", big-endian on the wire" : string.Empty)}).</summary>");
+        w.Line(m.Type.BigEndian && Scalars.HasByteOrder(m.Type.Scalar)
+            ? $"public {type} {m.Cs} {{ readonly get => global::System.BitConverter.IsLittleEndian ? global::System.Buffers.Binary.BinaryPrimitives.ReverseEndianness({field}) : {field}; set => {field} = global::System.BitConverter.IsLittleEndian ? global::System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value) : value; }}"
+            : $"public {type} {m.Cs} {{ readonly get => {field}; set => {field} = value; }}");
+    }
+
+    public override void EmitMemberDescribe(SourceWriter w, EmitContext ctx, StructMemberSpec m, string label, string bytes, string depth)
+    {
+        string wire = Scalars.Wire(m.Type.Scalar, m.Type.BigEndian);
+        string text = DescribeCall(ctx, m.Type) switch
         {
-            return $"NlIpv4Be({v})";
-        }
-
-        return hint == "hex"
-            ? $"\"0x\" + {v}.ToString(\"x\", CultureInfo.InvariantCulture)"
-            : $"{v}.ToString(CultureInfo.InvariantCulture)";
+            "Enum" => $"{Describe}.EnumText({bytes}, {wire}{DescribeArgument(ctx, m.Type)})",
+            "Flags" => $"{Describe}.FlagsText({bytes}, {wire}{DescribeArgument(ctx, m.Type)})",
+            _ => $"{Describe}.ScalarText({bytes}, {wire}{DescribeArgument(ctx, m.Type)})",
+        };
+        w.Line($"o.Line({depth}, {label}, {text}, {bytes});");
     }
 
-    private static bool IsIpv4(AttrSpec a) => a.DisplayHint == "ipv4" && a.Type == "u32" && a.BigEndian;
-}
+    public override string? ClrType(EmitContext ctx, TypeSpec type) => IsIPv4(type) ? IPAddress : RawType(ctx, type);
 
-/// <summary>NUL-terminated strings: UTF-16 in, UTF-8 bytes or string out.</summary>
-internal sealed class StringCodec : AttrCodec
-{
-    public static readonly StringCodec Instance = new();
+    public override bool IsValueType(EmitContext ctx, TypeSpec type) => !IsIPv4(type);
 
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Doc(a.Doc);
-        w.Line($"public readonly void Write{Bare(a)}(ReadOnlySpan<char> value) => _w.WriteString({Id(set, a)}, value);");
-    }
+    public override void EmitTypedRead(CodecSite s, string property, string local) =>
+        s.W.Line(IsIPv4(s.Type)
+            ? $"if (reader.TryGet{s.Bare}Address(out {IPAddress}? {local})) {property} = {local};"
+            : $"if (reader.TryGet{s.Bare}(out {RawType(s.Ctx, s.Type)} {local})) {property} = {local};");
 
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Doc(a.Doc);
-        w.Open($"public readonly bool TryGet{Bare(a)}Bytes(out ReadOnlySpan<byte> utf8)");
-        w.Line($"utf8 = {Field(a)} != 0 ? {At(a)}.GetStringBytes() : default;");
-        w.Line($"return {Field(a)} != 0;");
-        w.Close();
-        w.Line($"/// <summary>'{a.Name}' decoded to a string (allocates).</summary>");
-        w.Open($"public readonly bool TryGet{Bare(a)}([NotNullWhen(true)] out string? value)");
-        w.Line($"value = {Field(a)} != 0 ? {At(a)}.GetString() : null;");
-        w.Line("return value is not null;");
-        w.Close();
-    }
+    public override void EmitTypedWrite(CodecSite s, string value) => s.W.Line($"writer.Write{s.Bare}({value});");
 
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a) =>
-        Items.EmitDescribe(w, ctx, "string", a, Label(a), "a", "depth");
-}
+    public override void EmitTypedItemRead(SourceWriter w, EmitContext ctx, TypeSpec type, string current, string list, Func<string, string> wrap) =>
+        w.Line($"{list}.Add({wrap(IsIPv4(type) ? $"{Values}.FromIPv4Value({current})" : current)});");
 
-/// <summary>flag: presence only.</summary>
-internal sealed class FlagCodec : AttrCodec
-{
-    public static readonly FlagCodec Instance = new();
-
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Doc(a.Doc);
-        w.Line($"public readonly void Write{Bare(a)}() => _w.WriteFlag({Id(set, a)});");
-    }
-
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Doc(a.Doc);
-        w.Line($"public readonly bool {Bare(a)} => {Field(a)} != 0;");
-    }
-
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a) =>
-        w.Line($"NlLine(o, depth, {Label(a)}, \"true\", a.Payload);");
-}
-
-/// <summary>bitfield32: struct nla_bitfield32 { u32 value; u32 selector; }.</summary>
-internal sealed class Bitfield32Codec : AttrCodec
-{
-    public static readonly Bitfield32Codec Instance = new();
-
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Doc(a.Doc);
-        w.Open($"public readonly void Write{Bare(a)}(uint value, uint selector)");
-        w.Line($"Span<byte> p = _w.BeginAttribute({Id(set, a)}, 8);");
-        w.Line("MemoryMarshal.Write(p, in value);");
-        w.Line("MemoryMarshal.Write(p.Slice(4), in selector);");
-        w.Close();
-    }
-
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        w.Doc(a.Doc);
-        w.Open($"public readonly bool TryGet{Bare(a)}(out uint value, out uint selector)");
-        w.Line($"ReadOnlySpan<byte> p = {Field(a)} != 0 ? {At(a)}.Payload : default;");
-        w.Line("bool ok = p.Length >= 8;");
-        w.Line("value = ok ? MemoryMarshal.Read<uint>(p) : 0;");
-        w.Line("selector = ok ? MemoryMarshal.Read<uint>(p.Slice(4)) : 0;");
-        w.Line("return ok;");
-        w.Close();
-    }
-
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a) =>
-        w.Line($"NlLine(o, depth, {Label(a)}, a.Payload.Length >= 8 ? \"value=0x\" + MemoryMarshal.Read<uint>(a.Payload).ToString(\"x\", CultureInfo.InvariantCulture) + \" selector=0x\" + MemoryMarshal.Read<uint>(a.Payload.Slice(4)).ToString(\"x\", CultureInfo.InvariantCulture) : \"<short>\", a.Payload);");
-}
-
-/// <summary>pad and unused: nothing to write or read; described as padding.</summary>
-internal sealed class PadCodec : AttrCodec
-{
-    public static readonly PadCodec Instance = new();
-
-    public override bool IsIndexed => false;
-
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-    }
-
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-    }
-
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a) =>
-        w.Line($"NlLine(o, depth, {Label(a)}, \"{a.Type}\", a.Payload);");
+    public override void EmitTypedArrayItemWrite(SourceWriter w, EmitContext ctx, AttrSpec attr, TypeSpec type, string array, string index, string value) =>
+        w.Line($"{array}.Add({index}, {(IsIPv4(type) ? $"{Values}.ToIPv4Value({value}, {Naming.Literal(attr.Name)})" : value)});");
 }

@@ -1,44 +1,46 @@
-using System.Collections.Generic;
+using System;
+using Netlink.Generators.Model;
 
 namespace Netlink.Generators.Codecs;
 
-/// <summary>Facts about the fixed-width scalar types: C# type, size and the generated helper suffix.</summary>
+/// <summary>Facts about the YNL integer types: C# type, size, and the names of their wire kinds and writer calls.</summary>
 internal static class Scalars
 {
-    public static readonly IReadOnlyList<string> All = new[] { "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64" };
-
-    public static string CsType(string type) => type switch
+    public static string CsType(ScalarType type) => type switch
     {
-        "u8" => "byte",
-        "u16" => "ushort",
-        "u32" => "uint",
-        "u64" => "ulong",
-        "s8" => "sbyte",
-        "s16" => "short",
-        "s32" => "int",
-        "s64" => "long",
-        "uint" => "ulong",
-        "sint" => "long",
-        _ => "uint",
+        ScalarType.U8 => "byte",
+        ScalarType.U16 => "ushort",
+        ScalarType.U32 => "uint",
+        ScalarType.U64 or ScalarType.UInt => "ulong",
+        ScalarType.S8 => "sbyte",
+        ScalarType.S16 => "short",
+        ScalarType.S32 => "int",
+        ScalarType.S64 or ScalarType.SInt => "long",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not an integer type"),
     };
 
-    public static int Size(string type) => type switch
+    /// <summary>Bytes on the wire (uint/sint: 8, their widest).</summary>
+    public static int Size(ScalarType type) => type switch
     {
-        "u8" or "s8" => 1,
-        "u16" or "s16" => 2,
-        "u32" or "s32" => 4,
+        ScalarType.U8 or ScalarType.S8 => 1,
+        ScalarType.U16 or ScalarType.S16 => 2,
+        ScalarType.U32 or ScalarType.S32 => 4,
         _ => 8,
     };
 
-    public static bool IsScalar(string? type) => type is "u8" or "u16" or "u32" or "u64" or "s8" or "s16" or "s32" or "s64" or "uint" or "sint";
+    /// <summary>True when byte order matters (two bytes or more, fixed width).</summary>
+    public static bool HasByteOrder(ScalarType type) => Size(type) > 1 && type is not (ScalarType.UInt or ScalarType.SInt);
 
-    public static bool IsSigned(string type) => type.StartsWith("s", System.StringComparison.Ordinal);
+    /// <summary>The NlWire member: <c>global::Netlink.Codegen.NlWire.U32BigEndian</c>.</summary>
+    public static string Wire(ScalarType type, bool bigEndian) => Globals.Wire + "." + Stem(type) + (bigEndian && HasByteOrder(type) ? "BigEndian" : string.Empty);
 
-    /// <summary>Suffix of the generated NlGet/NlPut/NlDecode helpers, e.g. "U32" or "U32Be".</summary>
-    public static string Suffix(string type, bool bigEndian) => type switch
+    /// <summary>The NetlinkMessageWriter method: <c>WriteU32BigEndian</c>.</summary>
+    public static string WriterMethod(ScalarType type, bool bigEndian) => "Write" + Stem(type) + (bigEndian && HasByteOrder(type) ? "BigEndian" : string.Empty);
+
+    private static string Stem(ScalarType type) => type switch
     {
-        "uint" => "UInt",
-        "sint" => "SInt",
-        _ => char.ToUpperInvariant(type[0]) + type.Substring(1) + (bigEndian && Size(type) > 1 ? "Be" : string.Empty),
+        ScalarType.UInt => "UInt",
+        ScalarType.SInt => "SInt",
+        _ => type.ToString(),
     };
 }

@@ -1,85 +1,124 @@
 using System.Linq;
+using Netlink.Generators.Emitting;
 using Netlink.Generators.Helpers;
 using Netlink.Generators.Model;
+using static Netlink.Generators.Codecs.Globals;
 
 namespace Netlink.Generators.Codecs;
 
-/// <summary>sub-message: the payload's format is chosen by a selector attribute (e.g. linkinfo kind).</summary>
+/// <summary>
+/// sub-message: a payload whose format (a fixed header and/or an attribute set) the selector
+/// attribute picks at run time, e.g. linkinfo's data by its kind. Writers are one per format;
+/// the reader hands out a dispatcher; the typed layer is one class per format.
+/// </summary>
 internal sealed class SubMessageCodec : AttrCodec
 {
     public static readonly SubMessageCodec Instance = new();
 
-    public override void EmitWriter(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
+    public override void EmitWriter(CodecSite s)
     {
-        SubMessageSpec sm = ctx.SubMessages[a.SubMessage!];
+        SubMessageSpec sm = s.Ctx.SubMessages[s.Type.SubMessage!];
         foreach (SubMessageFormatSpec f in sm.Formats)
         {
-            string headerParam = f.FixedHeader is not null ? $"in {ctx.Structs[f.FixedHeader].CsName} header" : string.Empty;
-            string writeHeader = f.FixedHeader is not null ? "_w.WriteStruct(in header);" : string.Empty;
-            w.Line($"/// <summary>Writes '{a.Name}' in its '{f.Value}' format (write '{a.Selector}' = \"{f.Value}\" too).</summary>");
-            if (f.AttrSet is not null)
-            {
-                w.Open($"public readonly {ctx.Sets[f.AttrSet].WriterName} Begin{Bare(a)}As{f.CsName.TrimStart('@')}({headerParam})");
-                w.Line($"int start = _w.BeginNested({Id(set, a)}, {ctx.NestFlag});");
-                w.Line(writeHeader);
-                w.Line("return new(_w, -1, start);");
-                w.Close();
-            }
-            else
-            {
-                w.Open($"public readonly void Write{Bare(a)}As{f.CsName.TrimStart('@')}({headerParam})");
-                w.Line($"int start = _w.BeginNested({Id(set, a)}, {ctx.NestFlag});");
-                w.Line(writeHeader);
-                w.Line("_w.EndNested(start);");
-                w.Close();
-            }
-        }
-    }
-
-    public override void EmitReader(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        SubMessageSpec sm = ctx.SubMessages[a.SubMessage!];
-        string selector = a.SelectorIsLocal
-            ? $"GetRaw({set.IdEnumName}.{set.Attrs.First(x => x.Name == a.Selector).CsName})"
-            : EmitContext.SelectorField(a.Selector!);
-        string select = a.SelectorIsString ? $"{sm.CsName}.SelectByName({selector})" : $"{sm.CsName}.SelectByValue(NlSelectorValue({selector}))";
-        w.Doc(a.Doc);
-        w.Open($"public readonly bool TryGet{Bare(a)}(out {sm.CsName} value)");
-        w.Line($"value = {Field(a)} != 0 ? new {sm.CsName}({select}, {At(a)}.Payload) : default;");
-        w.Line($"return {Field(a)} != 0;");
-        w.Close();
-    }
-
-    public override void EmitDescribe(SourceWriter w, EmitContext ctx, AttrSetSpec set, AttrSpec a)
-    {
-        SubMessageSpec sm = ctx.SubMessages[a.SubMessage!];
-        w.Open($"if (r.TryGet{Bare(a)}(out {sm.CsName} m))");
-        w.Open("switch (m.Kind)");
-        foreach (SubMessageFormatSpec f in sm.Formats)
-        {
-            w.Open($"case {sm.CsName}.Format.{f.CsName}:");
-            w.Line($"NlLine(o, depth, {Label(a)}, {Naming.Literal("sub-message " + f.Value)}, default);");
-            string rest = "m.Payload";
+            string header = f.FixedHeader is not null ? $"in {s.Ctx.Structs[f.FixedHeader].Cs} header" : string.Empty;
+            s.W.Line($"/// <summary>Writes '{CodecSite.Xml(s.Attr.Name)}' in its '{CodecSite.Xml(f.Value)}' format (the selector '{CodecSite.Xml(s.Type.Selector!.Name)}' must say \"{CodecSite.Xml(f.Value)}\").</summary>");
+            bool hasSet = f.AttrSet is not null;
+            string returns = hasSet ? s.Ctx.Sets[f.AttrSet!].Writer : "void";
+            s.W.Open($"public readonly {returns} {(hasSet ? "Begin" : "Write")}{s.Bare}As{f.Cs.Bare}({header})");
+            s.W.Line($"int start = {CodecSite.Writer}.BeginNested({s.Id}, {s.Ctx.NestFlag});");
             if (f.FixedHeader is not null)
             {
-                StructSpec s = ctx.Structs[f.FixedHeader];
-                w.Line($"DescribeStruct{s.CsName}(m.Payload, o, depth + 1, {Naming.Literal(s.Name)});");
-                rest = $"m.Payload.Slice(Math.Min(m.Payload.Length, NlAlign.Align({s.Size})))";
+                s.W.Line($"{CodecSite.Writer}.WriteStruct(in header);");
+            }
+
+            s.W.Line(hasSet ? $"return {returns}.Create({Scope}.Nests({CodecSite.Writer}, start));" : $"{CodecSite.Writer}.EndNested(start);");
+            s.W.Close();
+        }
+    }
+
+    /// <summary>The dispatcher for payload <paramref name="payload"/>, its format chosen by the selector (<paramref name="selectorOf"/> gives the selector's bytes).</summary>
+    private static string Dispatcher(EmitContext ctx, TypeSpec t, string payload, string selector)
+    {
+        SubMessageSpec sm = ctx.SubMessages[t.SubMessage!];
+        string select = t.Selector!.IsString
+            ? $"{sm.Cs}.SelectByName({selector})"
+            : $"{sm.Cs}.SelectByValue({Codegen}.NlScalar.SelectorValue({selector}))";
+        return $"new {sm.Cs}({select}, {payload})";
+    }
+
+    public override void EmitGetter(CodecSite s)
+    {
+        SelectorSpec selector = s.Type.Selector!;
+        string bytes = selector.IsLocal
+            ? $"GetRaw({s.Set.IdEnum}.{s.Set.Attrs.First(a => a.Name == selector.Name).Cs})"
+            : EmitContext.SelectorField(selector.Name);
+        s.Doc("Reads (its format chosen by its selector)");
+        s.W.Open($"public readonly bool TryGet{s.Bare}(out {s.Ctx.SubMessages[s.Type.SubMessage!].Cs} value)");
+        s.W.Line($"value = {Dispatcher(s.Ctx, s.Type, $"{Read}.Payload(_data, {s.Pos})", bytes)};");
+        s.W.Line($"return {s.Pos} != 0;");
+        s.W.Close();
+    }
+
+    public override void EmitDescribe(DescribeSite s, string label, string attribute, string depth)
+    {
+        SubMessageSpec sm = s.Ctx.SubMessages[s.Type.SubMessage!];
+        SelectorSpec selector = s.Type.Selector!;
+        string bytes = selector.IsLocal
+            ? $"r.GetRaw({s.Set.IdEnum}.{s.Set.Attrs.First(a => a.Name == selector.Name).Cs})"
+            : EmitContext.SelectorParam(selector.Name);
+        s.W.Line($"{sm.Cs} message = {Dispatcher(s.Ctx, s.Type, attribute + ".Payload", bytes)};");
+        s.W.Open("switch (message.Kind)");
+        foreach (SubMessageFormatSpec f in sm.Formats)
+        {
+            s.W.Open($"case {sm.Cs}.Format.{f.Cs}:");
+            s.W.Line($"o.Open({depth}, {label}, {Naming.Literal("sub-message " + f.Value)});");
+            string rest = "message.Payload";
+            if (f.FixedHeader is not null)
+            {
+                StructSpec h = s.Ctx.Structs[f.FixedHeader];
+                s.W.Line($"Describe{h.Cs.Bare}(o, message.Payload, {depth} + 1, {Naming.Literal(h.Name)});");
+                rest = $"message.Payload.Slice(global::System.Math.Min(message.Payload.Length, {Align}.Align({h.Size})))";
             }
 
             if (f.AttrSet is not null)
             {
-                w.Line($"Describe{ctx.Sets[f.AttrSet].CsName}({rest}, o, depth + 1);");
+                AttrSetSpec format = s.Ctx.Sets[f.AttrSet];
+                string args = s.Ctx.SelectorArgs(s.Set, f.AttrSet, own => $"r.GetRaw({s.Set.IdEnum}.{own.Cs})", EmitContext.SelectorParam);
+                s.W.Line($"Describe{format.Cs.Bare}(o, {rest}, {depth} + 1{args});");
             }
 
-            w.Line("break;");
-            w.Close();
+            s.W.Line("break;");
+            s.W.Close();
         }
 
-        w.Line("default:");
-        w.Line($"    NlLine(o, depth, {Label(a)}, \"sub-message (unknown format)\", m.Payload);");
-        w.Line("    break;");
-        w.Close();
-        w.Close();
+        s.W.Line("default:");
+        s.W.Line($"    o.Line({depth}, {label}, \"sub-message (unknown format)\", message.Payload);");
+        s.W.Line("    break;");
+        s.W.Close();
+    }
+
+    public override string? ClrType(EmitContext ctx, TypeSpec type) => ctx.Qualified(ctx.SubMessages[type.SubMessage!].ValueClass);
+
+    public override void EmitTypedRead(CodecSite s, string property, string local)
+    {
+        SubMessageSpec sm = s.Ctx.SubMessages[s.Type.SubMessage!];
+        s.W.Line($"if (reader.TryGet{s.Bare}(out {sm.Cs} {local})) {property} = {s.Ctx.Qualified(sm.ValueClass)}.FromMessage({local});");
+    }
+
+    public override void EmitTypedWrite(CodecSite s, string value)
+    {
+        SubMessageSpec sm = s.Ctx.SubMessages[s.Type.SubMessage!];
+        s.W.Open($"switch ({value})");
+        foreach (SubMessageFormatSpec f in sm.Formats)
+        {
+            string header = f.FixedHeader is not null ? "f.Header" : string.Empty;
+            string line = f.AttrSet is not null
+                ? $"{{ var nested = writer.Begin{s.Bare}As{f.Cs.Bare}({header}); f.Attributes?.WriteTo(nested); nested.End(); break; }}"
+                : $"writer.Write{s.Bare}As{f.Cs.Bare}({header}); break;";
+            s.W.Line($"case {s.Ctx.Qualified(sm.ValueClass)}.{f.Cs} f: {line}");
+        }
+
+        s.W.Line($"case {s.Ctx.Qualified(sm.ValueClass)}.Unknown u: writer.Writer.WriteAttribute({s.Id}, u.Payload); break;");
+        s.W.Close();
     }
 }

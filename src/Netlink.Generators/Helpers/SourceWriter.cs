@@ -34,7 +34,11 @@ internal sealed class SourceWriter
     /// <summary>Writes <paramref name="header"/>, an opening brace, and indents.</summary>
     public SourceWriter Open(string header)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         Indentation++;
         return this;
@@ -61,8 +65,15 @@ internal sealed class SourceWriter
             return this;
         }
 
+        string text = doc!.Trim();
+        if (text.IndexOf('\n') < 0)
+        {
+            Line("/// <summary>" + Escape(text) + "</summary>");
+            return this;
+        }
+
         Line("/// <summary>");
-        foreach (string line in doc!.Trim().Split('\n'))
+        foreach (string line in text.Split('\n'))
         {
             Line("/// " + Escape(line.TrimEnd()));
         }
@@ -70,6 +81,9 @@ internal sealed class SourceWriter
         Line("/// </summary>");
         return this;
     }
+
+    /// <summary>The lines written so far (for a caller that decides how to wrap them).</summary>
+    public string[] Lines() => _sb.ToString().TrimEnd('\n').Split('\n');
 
     public override string ToString()
     {

@@ -15,7 +15,9 @@ internal static class AddressDecoder
         address = null;
         if (message.Type is not (RtAddr.Messages.NewaddrNtf or RtAddr.Messages.DeladdrNtf)
             || message.Bytes.Length < NlMsgHeader.Size + RtAddr.Ifaddrmsg.Size
-            || !RtAddr.TryReadNewaddr(message.Bytes, out RtAddr.Ifaddrmsg header, out RtAddr.AddrAttrsReader attributes))
+            || !(message.Type == RtAddr.Messages.DeladdrNtf
+                ? RtAddr.TryReadDeladdrNtf(message.Bytes, out RtAddr.Ifaddrmsg header, out RtAddr.AddrAttrsReader attributes)
+                : RtAddr.TryReadNewaddrNtf(message.Bytes, out header, out attributes)))
         {
             return false;
         }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Netlink.Route;
 
 /// <summary>Address flags (IFA_F_*: the low 8 in ifa_flags, all 32 in IFA_FLAGS).</summary>
@@ -63,46 +61,4 @@ public enum AddressScope : byte
 
     /// <summary>RT_SCOPE_NOWHERE.</summary>
     Nowhere = 255,
-}
-
-/// <summary>Names of address enums as iproute2 prints and parses them.</summary>
-public static class AddressNames
-{
-    /// <summary>"global", "site", "link", "host", "nowhere", or the number.</summary>
-    public static string ToIprouteName(this AddressScope scope) => scope switch
-    {
-        AddressScope.Global => "global",
-        AddressScope.Site => "site",
-        AddressScope.Link => "link",
-        AddressScope.Host => "host",
-        AddressScope.Nowhere => "nowhere",
-        _ => ((byte)scope).ToString(CultureInfo.InvariantCulture),
-    };
-
-    /// <summary>Parses a scope name (or number) as iproute2 does.</summary>
-    public static bool TryParseScope(string text, out AddressScope scope)
-    {
-        switch (text)
-        {
-            case "global" or "universe":
-                scope = AddressScope.Global;
-                return true;
-            case "site":
-                scope = AddressScope.Site;
-                return true;
-            case "link":
-                scope = AddressScope.Link;
-                return true;
-            case "host":
-                scope = AddressScope.Host;
-                return true;
-            case "nowhere":
-                scope = AddressScope.Nowhere;
-                return true;
-        }
-
-        bool ok = byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out byte value);
-        scope = (AddressScope)value;
-        return ok;
-    }
 }

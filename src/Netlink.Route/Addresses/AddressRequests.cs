@@ -110,10 +110,8 @@ internal static class AddressRequests
 
     private static void WriteAddresses(RtAddr.AddrAttrsWriter attributes, AddressSpec spec)
     {
-        Span<byte> local = stackalloc byte[16];
-        attributes.WriteLocal(local[..InetAddress.Write(spec.Address, local)]);
-        Span<byte> peer = stackalloc byte[16];
-        attributes.WriteAddress(peer[..InetAddress.Write(spec.Peer ?? spec.Address, peer)]);
+        attributes.WriteLocal(spec.Address);
+        attributes.WriteAddress(spec.Peer ?? spec.Address);
     }
 
     private static AddressScope DefaultScope(IPAddress address) =>

@@ -127,9 +127,10 @@ public sealed record AddressSpec
 
     internal static void ValidateLabel(string label, string? linkName)
     {
-        if (label.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(label) > InterfaceName.MaxLength)
+        // In bytes, as the kernel stores it (LosslessUtf8 also refuses a label that cannot round-trip).
+        if (label.Length == 0 || LosslessUtf8.GetByteCount(label, nameof(Label)) > InterfaceName.MaxLength)
         {
-            throw new ArgumentException($"label \"{label}\" must be 1-{InterfaceName.MaxLength} bytes", nameof(Label));
+            throw new ArgumentException($"label \"{LosslessUtf8.ToPrintable(label)}\" must be 1-{InterfaceName.MaxLength} bytes", nameof(Label));
         }
 
         if (label.Contains('\0'))

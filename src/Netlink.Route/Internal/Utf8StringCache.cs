@@ -1,7 +1,7 @@
 namespace Netlink.Route.Internal;
 
 /// <summary>
-/// Decodes short NUL-terminated UTF-8 attributes that repeat across a dump (address labels,
+/// Decodes short NUL-terminated UTF-8 attributes (losslessly: <see cref="LosslessUtf8"/>) that repeat across a dump (address labels,
 /// qdisc names, link kinds) to one shared string instead of a new one per object. Strings are
 /// immutable, so sharing is safe; the cache is per thread, so it needs no lock. A dump of 10,000
 /// addresses on 1,000 links allocates 1,000 label strings instead of 10,000.
@@ -21,7 +21,7 @@ internal static class Utf8StringCache
         ReadOnlySpan<byte> utf8 = nul >= 0 ? payload[..nul] : payload;
         if (utf8.Length > MaxCachedLength)
         {
-            return System.Text.Encoding.UTF8.GetString(utf8);
+            return LosslessUtf8.GetString(utf8);
         }
 
         (byte[] Utf8, string Text)[] slots = t_slots ??= new (byte[], string)[Slots];
@@ -31,7 +31,7 @@ internal static class Utf8StringCache
             return slot.Text;
         }
 
-        string text = System.Text.Encoding.UTF8.GetString(utf8);
+        string text = LosslessUtf8.GetString(utf8);
         slot = (utf8.ToArray(), text);
         return text;
     }

@@ -80,6 +80,12 @@ public sealed record Link
     /// <summary>Carrier state (IFLA_CARRIER).</summary>
     public bool? Carrier { get; init; }
 
+    /// <summary>How often the carrier went up or down (IFLA_CARRIER_CHANGES; <c>ip -s -s link</c>'s transns).</summary>
+    public uint? CarrierChanges { get; init; }
+
+    /// <summary>All-multicast count (IFLA_ALLMULTI; <c>ip -d link</c>'s allmulti).</summary>
+    public uint? AllMulticast { get; init; }
+
     /// <summary>The device kind (IFLA_LINKINFO/IFLA_INFO_KIND): "veth", "bridge", "macvlan", "vxlan"…; null for physical and loopback devices.</summary>
     public string? Kind { get; init; }
 

@@ -60,7 +60,8 @@ public sealed record LinkChanges
             throw new ArgumentException("the hardware address is empty", nameof(Address));
         }
 
-        if (Alias is { Length: > 255 })
+        // Counted in bytes, as the kernel stores it (LosslessUtf8 also refuses an alias that cannot round-trip).
+        if (Alias is not null && LosslessUtf8.GetByteCount(Alias, nameof(Alias)) > 255)
         {
             throw new ArgumentException("an alias is at most 255 bytes (IFALIASZ - 1)", nameof(Alias));
         }

@@ -17,7 +17,9 @@ internal static class LinkDecoder
             return false;
         }
 
-        if (!RtLink.TryReadNewlink(message.Bytes, out RtLink.Ifinfomsg header, out RtLink.LinkAttrsReader attributes)
+        if (!(message.Type == RtLink.Messages.DellinkNtf
+                ? RtLink.TryReadDellinkNtf(message.Bytes, out RtLink.Ifinfomsg header, out RtLink.LinkAttrsReader attributes)
+                : RtLink.TryReadNewlinkNtf(message.Bytes, out header, out attributes))
             || message.Bytes.Length < NlMsgHeader.Size + RtLink.Ifinfomsg.Size)
         {
             return false;
@@ -77,6 +79,8 @@ internal static class LinkDecoder
             TxQueues = attributes.TryGetNumTxQueues(out uint txQueues) ? txQueues : null,
             RxQueues = attributes.TryGetNumRxQueues(out uint rxQueues) ? rxQueues : null,
             Carrier = attributes.TryGetCarrier(out byte carrier) ? carrier != 0 : null,
+            CarrierChanges = attributes.TryGetCarrierChanges(out uint carrierChanges) ? carrierChanges : null,
+            AllMulticast = attributes.TryGetAllmulti(out uint allMulticast) ? allMulticast : null,
             Kind = kind,
             Details = details,
             PortKind = portKind,

@@ -14,7 +14,9 @@ internal static class NeighbourDecoder
     {
         neighbour = null;
         if (message.Type is not (RtNeigh.Messages.NewneighNtf or RtNeigh.Messages.DelneighNtf)
-            || !RtNeigh.TryReadNewneigh(message.Bytes, out RtNeigh.Ndmsg header, out RtNeigh.NeighbourAttrsReader attributes))
+            || !(message.Type == RtNeigh.Messages.DelneighNtf
+                ? RtNeigh.TryReadDelneighNtf(message.Bytes, out RtNeigh.Ndmsg header, out RtNeigh.NeighbourAttrsReader attributes)
+                : RtNeigh.TryReadNewneighNtf(message.Bytes, out header, out attributes)))
         {
             return false;
         }

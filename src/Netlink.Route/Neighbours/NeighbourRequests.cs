@@ -15,6 +15,12 @@ public sealed record NeighbourFilter
 
     /// <summary>Only entries on ports of this master (bridge); 0 for any.</summary>
     public int MasterIndex { get; init; }
+
+    /// <summary>
+    /// List the proxy entries (<c>ip neigh show proxy</c>) instead of the cache: the kernel keeps
+    /// them in a table of their own and dumps it when the request carries NTF_PROXY.
+    /// </summary>
+    public bool Proxy { get; init; }
 }
 
 /// <summary>Builds neighbour requests (sequence 0) after validating them.</summary>
@@ -40,7 +46,7 @@ internal static class NeighbourRequests
             throw new ArgumentException("interface indexes cannot be negative", nameof(filter));
         }
 
-        var header = new RtNeigh.Ndmsg { NdmFamily = (byte)filter.Family };
+        var header = new RtNeigh.Ndmsg { NdmFamily = (byte)filter.Family, NdmFlags = filter.Proxy ? (byte)NeighbourFlags.Proxy : (byte)0 };
         RtNeigh.NeighbourAttrsWriter attributes = RtNeigh.BeginGetneighDumpRequest(writer, in header);
         if (filter.InterfaceIndex != 0)
         {
@@ -103,7 +109,9 @@ internal static class NeighbourRequests
                 throw new ArgumentException("set Family (Inet, Inet6 or Bridge) or a Destination", Parameter);
         }
 
-        if (!delete && family != NeighbourFamily.Bridge && neighbour.LinkLayerAddress is null && neighbour.State is NeighbourState.Permanent or NeighbourState.NoArp)
+        // A proxy entry answers for an address on the device's behalf: it has no link-layer address of its own.
+        bool proxy = (ndmFlags & NeighbourFlags.Proxy) != 0;
+        if (!delete && !proxy && family != NeighbourFamily.Bridge && neighbour.LinkLayerAddress is null && neighbour.State is NeighbourState.Permanent or NeighbourState.NoArp)
         {
             throw new ArgumentException($"a {neighbour.State} entry needs a link-layer address", Parameter);
         }
@@ -126,7 +134,7 @@ internal static class NeighbourRequests
             : RtNeigh.BeginNewneighRequest(writer, in header, flags);
         if (neighbour.Destination is not null)
         {
-            InetAddress.Write(neighbour.Destination, writer.BeginAttribute((ushort)RtNeigh.NeighbourAttrsAttr.Dst, InetAddress.SizeOf(InetAddress.FamilyOf(neighbour.Destination))));
+            attributes.WriteDst(neighbour.Destination);
         }
 
         if (neighbour.LinkLayerAddress is not null && (!delete || family == NeighbourFamily.Bridge))

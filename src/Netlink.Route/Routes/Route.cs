@@ -88,6 +88,9 @@ public sealed record Route
     /// <summary>Firewall mark (RTA_MARK; lookups only), or 0.</summary>
     public uint Mark { get; init; }
 
+    /// <summary>The user id a lookup was made for (RTA_UID; <c>ip route get</c> replies only), or null.</summary>
+    public uint? Uid { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(Route? other) =>
         other is not null
@@ -109,7 +112,8 @@ public sealed record Route
         && Preference == other.Preference
         && Expires == other.Expires
         && NextHopId == other.NextHopId
-        && Mark == other.Mark;
+        && Mark == other.Mark
+        && Uid == other.Uid;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Destination, Gateway, OutputInterfaceIndex, Table, Priority, Type, NextHops.Count);

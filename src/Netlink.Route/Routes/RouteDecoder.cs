@@ -17,7 +17,9 @@ internal static class RouteDecoder
     {
         route = null;
         if (message.Type is not (RtRoute.Messages.NewrouteNtf or RtRoute.Messages.DelrouteNtf)
-            || !RtRoute.TryReadNewroute(message.Bytes, out RtRoute.Rtmsg header, out RtRoute.RouteAttrsReader attributes))
+            || !(message.Type == RtRoute.Messages.DelrouteNtf
+                ? RtRoute.TryReadDelrouteNtf(message.Bytes, out RtRoute.Rtmsg header, out RtRoute.RouteAttrsReader attributes)
+                : RtRoute.TryReadNewrouteNtf(message.Bytes, out header, out attributes)))
         {
             return false;
         }
@@ -77,6 +79,7 @@ internal static class RouteDecoder
             Expires = expires,
             NextHopId = attributes.TryGetNhId(out uint nhId) ? nhId : 0,
             Mark = attributes.TryGetMark(out uint mark) ? mark : 0,
+            Uid = attributes.TryGetUid(out uint uid) ? uid : null,
         };
         return true;
     }

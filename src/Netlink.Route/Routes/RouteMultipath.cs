@@ -85,7 +85,8 @@ internal static class RouteMultipath
             writer.WriteStruct(in record);
             if (hop.Gateway is not null)
             {
-                InetAddress.Write(hop.Gateway, writer.BeginAttribute(RtaGateway, addressSize));
+                // The attributes after an rtnexthop are route attributes: the generated writer writes the gateway.
+                new RtRoute.RouteAttrsWriter(writer).WriteGateway(hop.Gateway);
             }
         }
 

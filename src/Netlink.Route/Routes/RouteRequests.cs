@@ -114,10 +114,10 @@ internal static class RouteRequests
             RtmFlags = (uint)((family == InetAddress.Inet ? RouteFlags.LookupTable : RouteFlags.None) | (options.FibMatch ? RouteFlags.FibMatch : RouteFlags.None)),
         };
         RtRoute.RouteAttrsWriter attributes = RtRoute.BeginGetrouteRequest(writer, in header, NlMsgFlags.Request);
-        WriteAddress(attributes.Writer, RtRoute.RouteAttrsAttr.Dst, destination);
+        attributes.WriteDst(destination);
         if (options.Source is not null)
         {
-            WriteAddress(attributes.Writer, RtRoute.RouteAttrsAttr.Src, options.Source);
+            attributes.WriteSrc(options.Source);
         }
 
         if (options.InputInterfaceIndex != 0)
@@ -244,12 +244,12 @@ internal static class RouteRequests
     {
         if (route.Destination.PrefixLength != 0)
         {
-            WriteAddress(attributes.Writer, RtRoute.RouteAttrsAttr.Dst, route.Destination.BaseAddress);
+            attributes.WriteDst(route.Destination.BaseAddress);
         }
 
         if (route.Source is { PrefixLength: > 0 } source)
         {
-            WriteAddress(attributes.Writer, RtRoute.RouteAttrsAttr.Src, source.BaseAddress);
+            attributes.WriteSrc(source.BaseAddress);
         }
 
         if (route.Priority != 0)
@@ -259,12 +259,12 @@ internal static class RouteRequests
 
         if (route.PreferredSource is not null)
         {
-            WriteAddress(attributes.Writer, RtRoute.RouteAttrsAttr.Prefsrc, route.PreferredSource);
+            attributes.WritePrefsrc(route.PreferredSource);
         }
 
         if (route.Gateway is not null)
         {
-            WriteAddress(attributes.Writer, RtRoute.RouteAttrsAttr.Gateway, route.Gateway);
+            attributes.WriteGateway(route.Gateway);
         }
 
         if (route.OutputInterfaceIndex != 0)
@@ -297,43 +297,91 @@ internal static class RouteRequests
         }
 
         RtRoute.MetricsAttrsWriter m = attributes.BeginMetrics();
-        NetlinkMessageWriter w = attributes.Writer;
         if (metrics.Lock is { } lockMask)
         {
             m.WriteLock(lockMask);
         }
 
-        Put(w, metrics.Mtu, RtRoute.MetricsAttrsAttr.Mtu);
-        Put(w, metrics.Window, RtRoute.MetricsAttrsAttr.Window);
-        Put(w, metrics.Rtt, RtRoute.MetricsAttrsAttr.Rtt);
-        Put(w, metrics.RttVariance, RtRoute.MetricsAttrsAttr.Rttvar);
-        Put(w, metrics.SlowStartThreshold, RtRoute.MetricsAttrsAttr.Ssthresh);
-        Put(w, metrics.CongestionWindow, RtRoute.MetricsAttrsAttr.Cwnd);
-        Put(w, metrics.AdvertisedMss, RtRoute.MetricsAttrsAttr.Advmss);
-        Put(w, metrics.Reordering, RtRoute.MetricsAttrsAttr.Reordering);
-        Put(w, metrics.HopLimit, RtRoute.MetricsAttrsAttr.Hoplimit);
-        Put(w, metrics.InitialCongestionWindow, RtRoute.MetricsAttrsAttr.Initcwnd);
-        Put(w, metrics.Features, RtRoute.MetricsAttrsAttr.Features);
-        Put(w, metrics.RtoMin, RtRoute.MetricsAttrsAttr.RtoMin);
-        Put(w, metrics.InitialReceiveWindow, RtRoute.MetricsAttrsAttr.Initrwnd);
-        Put(w, metrics.QuickAck, RtRoute.MetricsAttrsAttr.Quickack);
+        if (metrics.Mtu is { } mtu)
+        {
+            m.WriteMtu(mtu);
+        }
+
+        if (metrics.Window is { } window)
+        {
+            m.WriteWindow(window);
+        }
+
+        if (metrics.Rtt is { } rtt)
+        {
+            m.WriteRtt(rtt);
+        }
+
+        if (metrics.RttVariance is { } rttVariance)
+        {
+            m.WriteRttvar(rttVariance);
+        }
+
+        if (metrics.SlowStartThreshold is { } slowStartThreshold)
+        {
+            m.WriteSsthresh(slowStartThreshold);
+        }
+
+        if (metrics.CongestionWindow is { } congestionWindow)
+        {
+            m.WriteCwnd(congestionWindow);
+        }
+
+        if (metrics.AdvertisedMss is { } advertisedMss)
+        {
+            m.WriteAdvmss(advertisedMss);
+        }
+
+        if (metrics.Reordering is { } reordering)
+        {
+            m.WriteReordering(reordering);
+        }
+
+        if (metrics.HopLimit is { } hopLimit)
+        {
+            m.WriteHoplimit(hopLimit);
+        }
+
+        if (metrics.InitialCongestionWindow is { } initialCongestionWindow)
+        {
+            m.WriteInitcwnd(initialCongestionWindow);
+        }
+
+        if (metrics.Features is { } features)
+        {
+            m.WriteFeatures((RtRoute.RtaxFeatures)features);
+        }
+
+        if (metrics.RtoMin is { } rtoMin)
+        {
+            m.WriteRtoMin(rtoMin);
+        }
+
+        if (metrics.InitialReceiveWindow is { } initialReceiveWindow)
+        {
+            m.WriteInitrwnd(initialReceiveWindow);
+        }
+
+        if (metrics.QuickAck is { } quickAck)
+        {
+            m.WriteQuickack(quickAck);
+        }
+
         if (metrics.CongestionControl is { } algorithm)
         {
             m.WriteCcAlgo(algorithm);
         }
 
-        Put(w, metrics.FastOpenNoCookie, RtRoute.MetricsAttrsAttr.FastopenNoCookie);
-        m.End();
-
-        static void Put(NetlinkMessageWriter writer, uint? value, RtRoute.MetricsAttrsAttr id)
+        if (metrics.FastOpenNoCookie is { } fastOpenNoCookie)
         {
-            if (value is { } v)
-            {
-                writer.WriteU32((ushort)id, v);
-            }
+            m.WriteFastopenNoCookie(fastOpenNoCookie);
         }
-    }
 
-    private static void WriteAddress(NetlinkMessageWriter writer, RtRoute.RouteAttrsAttr id, IPAddress address) =>
-        InetAddress.Write(address, writer.BeginAttribute((ushort)id, InetAddress.SizeOf(InetAddress.FamilyOf(address))));
+        m.End();
+    }
 }

@@ -18,7 +18,9 @@ internal static class RuleDecoder
     {
         rule = null;
         if (message.Type is not (RtRule.Messages.NewruleNtf or RtRule.Messages.DelruleNtf)
-            || !RtRule.TryReadNewrule(message.Bytes, out RtRule.FibRuleHdr header, out RtRule.FibRuleAttrsReader a)
+            || !(message.Type == RtRule.Messages.DelruleNtf
+                ? RtRule.TryReadDelruleNtf(message.Bytes, out RtRule.FibRuleHdr header, out RtRule.FibRuleAttrsReader a)
+                : RtRule.TryReadNewruleNtf(message.Bytes, out header, out a))
             || header.Family is not (InetAddress.Inet or InetAddress.Inet6))
         {
             return false;

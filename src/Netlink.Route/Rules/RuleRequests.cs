@@ -90,12 +90,12 @@ internal static class RuleRequests
 
         if (rule.Source is { PrefixLength: > 0 } source)
         {
-            WriteAddress(writer, RtRule.FibRuleAttrsAttr.Src, source.BaseAddress);
+            a.WriteSrc(source.BaseAddress);
         }
 
         if (rule.Destination is { PrefixLength: > 0 } destination)
         {
-            WriteAddress(writer, RtRule.FibRuleAttrsAttr.Dst, destination.BaseAddress);
+            a.WriteDst(destination.BaseAddress);
         }
 
         if (table is { } tableId)
@@ -165,7 +165,4 @@ internal static class RuleRequests
 
         a.End();
     }
-
-    private static void WriteAddress(NetlinkMessageWriter writer, RtRule.FibRuleAttrsAttr id, IPAddress address) =>
-        InetAddress.Write(address, writer.BeginAttribute((ushort)id, InetAddress.SizeOf(InetAddress.FamilyOf(address))));
 }

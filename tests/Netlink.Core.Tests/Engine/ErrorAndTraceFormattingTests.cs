@@ -89,7 +89,7 @@ public sealed class ErrorAndTraceFormattingTests
         Assert.Equal("option", Assert.Throws<ArgumentOutOfRangeException>(() => socket.SetOption((NetlinkSocketOption)99, true)).ParamName);
         Assert.Equal("group", Assert.Throws<ArgumentOutOfRangeException>(() => socket.JoinGroup(0)).ParamName);
         Assert.Equal("datagram", Assert.Throws<ArgumentException>(() => socket.Send([])).ParamName);
-        Assert.Equal("program", Assert.Throws<ArgumentException>(() => socket.AttachFilter([])).ParamName);
+        Assert.Equal("program", Assert.Throws<BpfProgramException>(() => socket.AttachFilter([])).ParamName);
         Assert.Equal("protocol", Assert.Throws<ArgumentOutOfRangeException>(() => NetlinkSocket.Open((NetlinkProtocol)32)).ParamName);
 
         socket.SetOption(NetlinkSocketOption.CapAck, true);

@@ -33,7 +33,7 @@ public sealed class NetdevDumpIntegrationTests
         IReadOnlyList<uint> devices = await genl.DumpAsync(request, (NetlinkMessage message, out uint ifindex) =>
         {
             ifindex = 0;
-            return message.Type == family.Id && Netdev.TryReadDevGet(message.Bytes, out Netdev.DevReader dev) && dev.TryGetIfindex(out ifindex);
+            return message.Type == family.Id && Netdev.TryReadDevGet(message.Bytes, family.Id, out Netdev.DevReader dev) && dev.TryGetIfindex(out ifindex);
         });
 
         Assert.Equal(3, devices.Count);
@@ -53,7 +53,7 @@ public sealed class NetdevDumpIntegrationTests
         IReadOnlyList<string> queues = await genl.DumpAsync(request, (NetlinkMessage message, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string queue) =>
         {
             queue = string.Empty;
-            if (message.Type != family.Id || !Netdev.TryReadQueueGet(message.Bytes, out Netdev.QueueReader reader)
+            if (message.Type != family.Id || !Netdev.TryReadQueueGet(message.Bytes, family.Id, out Netdev.QueueReader reader)
                 || !reader.TryGetIfindex(out uint ifindex) || !reader.TryGetType(out Netdev.QueueType type) || !reader.TryGetId(out uint id))
             {
                 return false;
@@ -80,7 +80,7 @@ public sealed class NetdevDumpIntegrationTests
         await foreach (uint ifindex in genl.StreamAsync(request, (NetlinkMessage message, out uint index) =>
         {
             index = 0;
-            return Netdev.TryReadDevGet(message.Bytes, out Netdev.DevReader dev) && dev.TryGetIfindex(out index);
+            return Netdev.TryReadDevGet(message.Bytes, family.Id, out Netdev.DevReader dev) && dev.TryGetIfindex(out index);
         }))
         {
             devices.Add(ifindex);

@@ -8,7 +8,8 @@ namespace Netlink.Core.Tests.Packet;
 [Trait("Category", "Packet")]
 public sealed class PacketFilterTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
+    /// <summary>How long to wait for a frame that must arrive: generous, since a loaded CI box delays wake-ups; a passing test never waits it out.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// B frames flood the link before and while sockets for every protocol with an "A only"

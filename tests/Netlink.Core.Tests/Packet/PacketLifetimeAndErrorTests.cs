@@ -10,6 +10,9 @@ public sealed class PacketLifetimeAndErrorTests
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long to wait for a frame that must arrive (generous for loaded CI boxes; a passing test never waits it out).</summary>
+    private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(10);
+
     [RootFact]
     public async Task Cancellation_ends_a_pending_receive_within_one_second()
     {
@@ -28,7 +31,7 @@ public sealed class PacketLifetimeAndErrorTests
         // The socket stays usable after a cancelled receive.
         using PacketSocket sender = veth.Open("a", VethPair.TypeA);
         sender.SendTo([5], VethPair.MacB);
-        PacketFrame frame = await receiver.ReceiveFrameAsync(TimeSpan.FromSeconds(2));
+        PacketFrame frame = await receiver.ReceiveFrameAsync(Arrival);
         Assert.Equal(5, frame.Payload.Span[0]);
     }
 
@@ -105,9 +108,11 @@ public sealed class PacketLifetimeAndErrorTests
 
         // Once the interface is up the allowed socket works, and going down ends a pending receive.
         veth.Ip("link set dev b up");
+        veth.WaitUntilOperational("a");
+        veth.WaitUntilOperational("b");
         using PacketSocket sender = veth.Open("a", VethPair.TypeA);
         sender.SendTo([7], VethPair.MacB);
-        PacketFrame frame = await down.ReceiveFrameAsync(TimeSpan.FromSeconds(2));
+        PacketFrame frame = await down.ReceiveFrameAsync(Arrival);
         Assert.Equal(7, frame.Payload.Span[0]);
 
         ValueTask<PacketFrame> pending = down.ReceiveFrameAsync(TimeSpan.FromSeconds(5));
@@ -138,8 +143,8 @@ public sealed class PacketLifetimeAndErrorTests
         // Exactly the MTU passes, and only the frames that fit arrive.
         raw.Send(VethPair.Ethernet(VethPair.MacB, VethPair.MacA, VethPair.TypeA, new byte[1000]));
         datagram.SendTo(new byte[1000], VethPair.MacB);
-        Assert.Equal(1014, (await receiver.ReceiveFrameAsync(TimeSpan.FromSeconds(2))).Length);
-        Assert.Equal(1014, (await receiver.ReceiveFrameAsync(TimeSpan.FromSeconds(2))).Length);
+        Assert.Equal(1014, (await receiver.ReceiveFrameAsync(Arrival)).Length);
+        Assert.Equal(1014, (await receiver.ReceiveFrameAsync(Arrival)).Length);
         await Assert.ThrowsAsync<TimeoutException>(async () => await receiver.ReceiveFrameAsync(TimeSpan.FromMilliseconds(100)));
     }
 

@@ -8,7 +8,8 @@ namespace Netlink.Core.Tests.Packet;
 [Trait("Category", "Packet")]
 public sealed class PacketSendReceiveTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
+    /// <summary>How long to wait for a frame that must arrive: generous, since a loaded CI box delays wake-ups; a passing test never waits it out.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     [RootFact]
     public async Task Raw_frame_with_custom_ethertype_arrives_with_source_destination_and_payload()

@@ -55,7 +55,7 @@ public sealed class PacketStatisticsTests
         }
 
         sender.SendTo([2], VethPair.MacB, VethPair.TypeA);
-        PacketFrame frame = await receiver.ReceiveFrameAsync(TimeSpan.FromSeconds(2));
+        PacketFrame frame = await receiver.ReceiveFrameAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, frame.Data.Span[0]);
         Assert.Equal(new PacketStatistics(1, 0), receiver.GetStatistics());

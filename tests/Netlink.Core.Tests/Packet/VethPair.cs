@@ -28,6 +28,8 @@ internal sealed class VethPair : IDisposable
             Ip("link add name a address 02:00:00:00:00:0a type veth peer name b address 02:00:00:00:00:0b");
             Ip("link set dev a up");
             Ip("link set dev b up");
+            WaitUntilOperational("a");
+            WaitUntilOperational("b");
         }
         catch
         {
@@ -69,6 +71,33 @@ internal sealed class VethPair : IDisposable
     }
 
     public string LastOutput { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Waits until the kernel's link watcher has handled the carrier change: until then the link's
+    /// transmit queue still has the no-op qdisc, which drops every frame silently (counted only as
+    /// TX dropped), so a frame sent right after "up" may never arrive. The watcher runs at most
+    /// once a second and later on a loaded box; operstate UP is set in the same step.
+    /// </summary>
+    public void WaitUntilOperational(string interfaceName)
+    {
+        DateTime giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            Ip($"-j link show dev {interfaceName}");
+            using JsonDocument json = JsonDocument.Parse(LastOutput);
+            if (json.RootElement[0].GetProperty("operstate").GetString() == "UP")
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"{interfaceName} did not become operational: {LastOutput}");
+            }
+
+            Thread.Sleep(10);
+        }
+    }
 
     /// <summary>The interface's promiscuity count as iproute2 reports it.</summary>
     public int Promiscuity(string interfaceName)

@@ -1,54 +1,62 @@
-using System.CommandLine;
 using Netlink;
+using Netlink.Route;
+using Nlctl.Output;
 
 namespace Nlctl.Cli;
 
-/// <summary>What every command needs from the command line: the target namespace and the output form.</summary>
-internal sealed class CommandContext
+/// <summary>What every command gets: the global options, the output, and the target namespace.</summary>
+internal sealed class CommandContext(GlobalOptions options, StdOutput output)
 {
-    private CommandContext(string? netns, bool json, TextWriter output)
+    /// <summary>The options before the object.</summary>
+    public GlobalOptions Options { get; } = options;
+
+    /// <summary>Where results go.</summary>
+    public StdOutput Output { get; } = output;
+
+    /// <summary>Shorthand for <see cref="StdOutput.Text"/>.</summary>
+    public TextWriter Text => Output.Text;
+
+    /// <summary>True with -j.</summary>
+    public bool Json => Options.Json;
+
+    /// <summary>Colours for text output, per -c and whether stdout is a terminal.</summary>
+    public Painter Painter { get; } = new(options.Color == ColorMode.Always || (options.Color == ColorMode.Auto && !Console.IsOutputRedirected));
+
+    /// <summary>The same options writing to <paramref name="output"/> (commands built from other commands).</summary>
+    public CommandContext With(StdOutput output, GlobalOptions? options = null) => new(options ?? Options, output);
+
+    /// <summary>Opens the -n namespace, or returns null for the current one.</summary>
+    /// <exception cref="UsageException">The namespace cannot be opened (ip's words).</exception>
+    public NetworkNamespace? OpenNamespace() => Namespaces.Open(Options.Netns);
+
+    /// <summary>Opens a rtnetlink client (and the interface name cache) in the -n namespace.</summary>
+    public RouteSession OpenRoute()
     {
-        NetnsName = netns;
-        Json = json;
-        Output = output;
+        NetworkNamespace? netns = OpenNamespace();
+        try
+        {
+            return new RouteSession(netns, RouteClient.Open(netns));
+        }
+        catch
+        {
+            netns?.Dispose();
+            throw;
+        }
     }
+}
 
-    /// <summary>The -n argument, or null for the current namespace.</summary>
-    public string? NetnsName { get; }
+/// <summary>A rtnetlink client in the command's namespace, with interface names looked up on demand.</summary>
+internal sealed class RouteSession(NetworkNamespace? netns, RouteClient client) : IAsyncDisposable
+{
+    /// <summary>The client.</summary>
+    public RouteClient Client { get; } = client;
 
-    /// <summary>True when -j was given.</summary>
-    public bool Json { get; }
+    /// <summary>Interface names and indexes of the namespace.</summary>
+    public LinkNameCache Names { get; } = new(client);
 
-    /// <summary>Where results go (stdout).</summary>
-    public TextWriter Output { get; }
-
-    /// <summary>True when <see cref="Output"/> is the process's stdout (so large output may bypass the TextWriter).</summary>
-    public bool IsConsole => ReferenceEquals(Output, Console.Out);
-
-    /// <summary>The same namespace and output form, writing to <paramref name="output"/> (commands built from other commands).</summary>
-    public CommandContext WithOutput(TextWriter output) => new(NetnsName, Json, output);
-
-    public static CommandContext From(ParseResult parseResult) =>
-        new(parseResult.GetValue(GlobalOptions.Netns), parseResult.GetValue(GlobalOptions.Json), Console.Out);
-
-    /// <summary>Opens the -n namespace (a name under /run/netns or a path), or returns null for the current one.</summary>
-    public NetworkNamespace? OpenNamespace()
+    public async ValueTask DisposeAsync()
     {
-        if (NetnsName is null)
-        {
-            return null;
-        }
-
-        if (NetnsName.Contains('/'))
-        {
-            return NetworkNamespace.OpenPath(NetnsName);
-        }
-
-        if (!NetworkNamespace.Exists(NetnsName))
-        {
-            throw new UserErrorException($"network namespace \"{NetnsName}\" does not exist (no {NetworkNamespace.RunDirectory}/{NetnsName})");
-        }
-
-        return NetworkNamespace.Open(NetnsName);
+        await Client.DisposeAsync();
+        netns?.Dispose();
     }
 }

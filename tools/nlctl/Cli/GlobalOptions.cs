@@ -1,20 +1,56 @@
-using System.CommandLine;
+using System.Net.Sockets;
 
 namespace Nlctl.Cli;
 
-/// <summary>Options that come before the object (<c>nlctl -n blue -j route show</c>) and apply to every command.</summary>
-internal static class GlobalOptions
+/// <summary>When to colour the text output.</summary>
+internal enum ColorMode
 {
-    public static readonly Option<string?> Netns = new("--netns", "-n")
-    {
-        Description = "Run in the named network namespace (/run/netns/NAME) or the namespace file at PATH",
-        HelpName = "NETNS",
-        Recursive = true,
-    };
+    /// <summary>Never (the default, as ip's).</summary>
+    Never,
 
-    public static readonly Option<bool> Json = new("--json", "-j")
-    {
-        Description = "Print JSON (iproute2 field names where iproute2 has them)",
-        Recursive = true,
-    };
+    /// <summary>When stdout is a terminal (<c>-c</c>, <c>-color=auto</c>).</summary>
+    Auto,
+
+    /// <summary>Always (<c>-color=always</c>).</summary>
+    Always,
+}
+
+/// <summary>The options before the object, as ip has them (<c>nlctl -n blue -j -p route show</c>).</summary>
+internal sealed record GlobalOptions
+{
+    /// <summary>-n NETNS: a name under /run/netns, or a path to a namespace file.</summary>
+    public string? Netns { get; init; }
+
+    /// <summary>-j: JSON output.</summary>
+    public bool Json { get; init; }
+
+    /// <summary>-p: indented JSON, in ip's layout.</summary>
+    public bool Pretty { get; init; }
+
+    /// <summary>-4, -6 or -f inet|inet6; Unspecified for both.</summary>
+    public AddressFamily Family { get; init; }
+
+    /// <summary>-br: one line per object, a few columns.</summary>
+    public bool Brief { get; init; }
+
+    /// <summary>-s: statistics (repeat for more).</summary>
+    public int Stats { get; init; }
+
+    /// <summary>-d: details (repeat for more).</summary>
+    public int Details { get; init; }
+
+    /// <summary>-o: one line per object, '\' where ip breaks lines.</summary>
+    public bool Oneline { get; init; }
+
+    /// <summary>-t: timestamps in monitor output.</summary>
+    public bool Timestamp { get; init; }
+
+    /// <summary>-c / -color[=always|auto|never].</summary>
+    public ColorMode Color { get; init; }
+
+    /// <summary>-V: print the version.</summary>
+    public bool Version { get; init; }
+
+    /// <summary>-h / -help: print the help.</summary>
+    public bool Help { get; init; }
 }

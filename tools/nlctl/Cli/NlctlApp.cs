@@ -1,72 +1,87 @@
-using System.CommandLine;
+using System.Reflection;
+using System.Runtime.InteropServices;
 using Netlink;
+using Nlctl.Objects.Help;
+using Nlctl.Output;
 
 namespace Nlctl.Cli;
 
-/// <summary>Builds the command tree and runs it, turning errors into one line on stderr and an exit code.</summary>
+/// <summary>
+/// The front end: checks that the arguments arrived unchanged, reads ip's global options, picks
+/// the object (by prefix, in ip's order) and runs it. Whatever fails ends as one line on stderr,
+/// nothing on stdout and ip's exit status (1 usage, 2 kernel); help is printed only when asked.
+/// </summary>
 internal static class NlctlApp
 {
-    /// <summary>Exit code for a request the kernel refused or a failure talking to it.</summary>
-    public const int KernelError = 2;
+    /// <summary>The version -V prints.</summary>
+    public static string Version =>
+        typeof(NlctlApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    /// <summary>Exit code for bad arguments.</summary>
-    public const int UsageError = 1;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] argv)
     {
-        RootCommand root = Build();
-        ParseResult parseResult = root.Parse(args);
+        using var cancellation = new CancellationTokenSource();
+
+        // Ctrl-C and SIGTERM end a command that follows events (monitor, proc-events, capture) cleanly.
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
+        StdOutput? output = null;
         try
         {
-            // Our handler below prints one line per user or kernel error; System.CommandLine's
-            // default handler would print a stack trace and exit 1 for all of them.
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            return await parseResult.InvokeAsync(configuration);
+            // An argument whose bytes are not UTF-8 (an interface named FA FB) keeps its bytes: .NET
+            // decoded it to U+FFFD, which would name another link; the SDK sends the escaped bytes.
+            var args = new Args(ProcessArguments.ToLossless(argv));
+            GlobalOptions options = GlobalOptionParser.Parse(args);
+            output = StdOutput.ForStdout(options.Pretty);
+            var context = new CommandContext(options, output);
+            if (options.Version)
+            {
+                output.Text.WriteLine($"nlctl utility, version {Version}");
+            }
+            else if (options.Help)
+            {
+                HelpObject.WriteGeneralHelp(output.Text);
+            }
+            else if (args.AtEnd)
+            {
+                throw new UsageException("No object given, try \"nlctl help\".");
+            }
+            else
+            {
+                CliObject target = ObjectRegistry.Resolve(args.Next());
+                await target.Run(context, args, cancellation.Token);
+            }
+
+            output.Flush();
+            output.Dispose();
+            return 0;
         }
-        catch (Exception error) when (Describe(error) is { } message)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"nlctl: {message}");
-            return error is NetlinkException ? KernelError : UsageError;
+            output?.Discard();
+            output?.Dispose();
+            return 130; // as a shell reports a command ended by SIGINT
         }
-    }
-
-    public static RootCommand Build()
-    {
-        var root = new RootCommand("nlctl: links, addresses, routes, neighbours, rules, sockets and process events over netlink");
-        root.Options.Add(GlobalOptions.Netns);
-        root.Options.Add(GlobalOptions.Json);
-        foreach (Command command in Commands())
+        catch (Exception error)
         {
-            root.Subcommands.Add(command);
+            output?.Discard();
+            output?.Dispose();
+            (string line, int exitCode) = ErrorText.Describe(error);
+
+            // A name typed as bytes that are not UTF-8 is shown as \xNN, so the line stays readable and unambiguous.
+            await Console.Error.WriteLineAsync(Printable.Name(line));
+            if (Environment.GetEnvironmentVariable("NLCTL_DEBUG") == "1")
+            {
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
+            return exitCode;
         }
 
-        return root;
+        void Cancel(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            cancellation.Cancel();
+        }
     }
-
-    /// <summary>Every object nlctl knows; one line per command file (classes in Nlctl.Commands).</summary>
-    private static IEnumerable<Command> Commands()
-    {
-        yield return Nlctl.Commands.ShowCommand.Create();
-        yield return Nlctl.Commands.PacketCommand.Create();
-        yield return Nlctl.Commands.SsCommand.Create();
-        yield return Nlctl.Commands.ProcEventsCommand.Create();
-        yield return Nlctl.Commands.RouteCommand.Create();
-        yield return Nlctl.Commands.LinkCommand.Create();
-        yield return Nlctl.Commands.AddressCommand.Create();
-        yield return Nlctl.Commands.MonitorCommand.Create();
-        yield return Nlctl.Commands.DecodeCommand.Create();
-        yield break;
-    }
-
-    /// <summary>The one-line text for errors that are the user's or the kernel's, null for bugs (which keep their stack trace).</summary>
-    private static string? Describe(Exception error) => error switch
-    {
-        UserErrorException => error.Message,
-        NetlinkException => error.Message,
-        ArgumentException => error.Message,
-        FormatException => error.Message,
-        UnauthorizedAccessException => $"{error.Message} (are you root?)",
-        OperationCanceledException => "cancelled",
-        _ => null,
-    };
 }

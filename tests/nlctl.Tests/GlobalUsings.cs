@@ -1,0 +1,3 @@
+global using Netlink.Testing;
+global using Nlctl.Tests.Infrastructure;
+global using Xunit;
