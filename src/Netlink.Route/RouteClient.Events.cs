@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Netlink.Encoding;
 using Netlink.Route.Generated;
 
@@ -11,8 +9,10 @@ public sealed partial class RouteClient
     /// <summary>
     /// Joins the multicast groups of <paramref name="groups"/> in this client's namespace (on a
     /// separate socket) and returns the subscription; read it with <see cref="RouteEventSubscription.ReadAllAsync"/>.
+    /// Disposing the client disposes its subscriptions too (their streams end with <see cref="ObjectDisposedException"/>).
     /// </summary>
     /// <exception cref="ArgumentException">No group selected.</exception>
+    /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
     public RouteEventSubscription SubscribeEvents(RouteEventGroups groups, RouteEventOptions? options = null)
     {
         uint[] numbers = RouteEventDecoder.GroupNumbers(groups);
@@ -22,7 +22,9 @@ public sealed partial class RouteClient
         }
 
         options ??= new RouteEventOptions();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var subscription = NetlinkEventSubscription.Open(NetlinkProtocol.Route, numbers, Namespace, options.ReceiveBufferSize, options.ForceReceiveBufferSize);
+        Track(subscription);
         return new RouteEventSubscription(subscription, groups);
     }
 
@@ -34,72 +36,39 @@ public sealed partial class RouteClient
     /// between subscribing and the end of the dump is lost, but some may be seen twice (once in the
     /// snapshot, once as an event): apply items as idempotent replace-by-key (link index, address
     /// link+prefix, route key…) and deletions as removals, and the final state is right.
-    /// On <see cref="RouteEventKind.Overrun"/> the cache may be stale: restart the stream (or re-list).
-    /// The stream ends without an exception when cancelled.
     /// </summary>
-    public async IAsyncEnumerable<RouteEvent> ListAndFollowAsync(RouteEventGroups groups, RouteEventOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <para>Live events wait in a buffer of at most <see cref="RouteEventOptions.BufferCapacity"/>
+    /// (default 10,000) while the consumer works. When a slow consumer lets it fill (or the kernel
+    /// drops notifications, ENOBUFS), the buffered events are dropped and the stream yields
+    /// <see cref="RouteEvent.Overrun"/>, then lists again: a fresh snapshot, another
+    /// <see cref="RouteEvent.Synchronized"/>, then the events that came after the overrun. On
+    /// <see cref="RouteEventKind.Overrun"/> a cache should drop its content and rebuild it from the
+    /// snapshot that follows. Memory stays bounded by the buffer plus one snapshot.</para>
+    /// <para>The stream ends without an exception when cancelled, and with
+    /// <see cref="ObjectDisposedException"/> when the client is disposed. Dropping it unfinished
+    /// releases its socket (at once when the enumerator is disposed, otherwise when it is collected).</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">No group selected, or a buffer capacity below 1 (thrown here, before anything is sent).</exception>
+    public IAsyncEnumerable<RouteEvent> ListAndFollowAsync(RouteEventGroups groups, RouteEventOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using RouteEventSubscription subscription = SubscribeEvents(groups, options);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = Channel.CreateUnbounded<RouteEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        Task pump = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await foreach (RouteEvent item in subscription.ReadAllAsync(stop.Token).ConfigureAwait(false))
-                    {
-                        await pending.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopping.
-                }
-                finally
-                {
-                    pending.Writer.TryComplete();
-                }
-            },
-            CancellationToken.None);
-        try
+        if (RouteEventDecoder.GroupNumbers(groups).Length == 0)
         {
-            List<RouteEvent> snapshot = await SnapshotAsync(groups, cancellationToken).ConfigureAwait(false);
-            foreach (RouteEvent item in snapshot)
-            {
-                yield return item;
-            }
-
-            yield return RouteEvent.Synchronized;
-            while (true)
-            {
-                RouteEvent next;
-                try
-                {
-                    if (!await pending.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-
-                    next = await pending.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    yield break;
-                }
-
-                yield return next;
-            }
+            throw new ArgumentException("select at least one group", nameof(groups));
         }
-        finally
+
+        options ??= new RouteEventOptions();
+        if (options.BufferCapacity < 1)
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            subscription.Dispose();
-            await pump.ConfigureAwait(false);
+            throw new ArgumentOutOfRangeException(nameof(options), options.BufferCapacity, "RouteEventOptions.BufferCapacity must be at least 1");
         }
+
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return new ListAndFollowStream(this, groups, options, cancellationToken);
     }
 
-    private async Task<List<RouteEvent>> SnapshotAsync(RouteEventGroups groups, CancellationToken cancellationToken)
+    /// <summary>Dumps every selected kind as snapshot items (list-then-follow).</summary>
+    internal async Task<List<RouteEvent>> SnapshotAsync(RouteEventGroups groups, CancellationToken cancellationToken)
     {
         var items = new List<RouteEvent>();
         foreach ((RouteEventGroups group, Action<NetlinkMessageWriter> build) in SnapshotRequests())

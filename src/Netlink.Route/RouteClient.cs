@@ -16,6 +16,8 @@ namespace Netlink.Route;
 public sealed partial class RouteClient : IDisposable, IAsyncDisposable
 {
     private readonly NetworkNamespace? _ownedNamespace;
+    private readonly List<WeakReference<NetlinkEventSubscription>> _subscriptions = [];
+    private int _disposed;
 
     private RouteClient(NetlinkConnection connection, NetworkNamespace? netns, NetworkNamespace? ownedNamespace, RouteClientOptions options)
     {
@@ -73,17 +75,68 @@ public sealed partial class RouteClient : IDisposable, IAsyncDisposable
         return new RouteClient(NetlinkConnection.Open(NetlinkProtocol.Route, netns, connectionOptions), netns, ownedNamespace, options);
     }
 
-    /// <summary>Closes the socket; pending requests fail with <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Closes the socket and every event subscription the client made: pending requests, event
+    /// streams and list-then-follow streams all end with <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Connection.Dispose();
+        foreach (NetlinkEventSubscription subscription in TakeSubscriptions())
+        {
+            subscription.Dispose();
+        }
+
         _ownedNamespace?.Dispose();
     }
 
-    /// <summary>Closes the socket (as <see cref="Dispose"/>; nothing runs in the background).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>As <see cref="Dispose"/> (nothing to wait for: no request or stream runs in the background once the sockets are closed).</summary>
+    public ValueTask DisposeAsync()
     {
-        await Connection.DisposeAsync().ConfigureAwait(false);
-        _ownedNamespace?.Dispose();
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Remembers <paramref name="subscription"/> for <see cref="Dispose"/>, weakly: a dropped
+    /// subscription is still collected. (The socket-owning handle is tracked, which every stream of
+    /// the subscription keeps alive, so a stream read without keeping the subscription is disposed too.)
+    /// </summary>
+    private void Track(NetlinkEventSubscription subscription)
+    {
+        lock (_subscriptions)
+        {
+            _subscriptions.RemoveAll(w => !w.TryGetTarget(out _));
+            _subscriptions.Add(new WeakReference<NetlinkEventSubscription>(subscription));
+        }
+
+        if (_disposed != 0)
+        {
+            subscription.Dispose(); // the client was disposed meanwhile
+            throw new ObjectDisposedException(nameof(RouteClient));
+        }
+    }
+
+    private List<NetlinkEventSubscription> TakeSubscriptions()
+    {
+        lock (_subscriptions)
+        {
+            var alive = new List<NetlinkEventSubscription>();
+            foreach (WeakReference<NetlinkEventSubscription> reference in _subscriptions)
+            {
+                if (reference.TryGetTarget(out NetlinkEventSubscription? subscription))
+                {
+                    alive.Add(subscription);
+                }
+            }
+
+            _subscriptions.Clear();
+            return alive;
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class ProcessMonitorTests
     }
 
     [RootFact]
-    public async Task Dispose_ends_the_stream()
+    public async Task Dispose_ends_the_stream_with_ObjectDisposedException()
     {
         ProcessMonitor monitor = await ProcessMonitor.StartAsync();
         var reading = Task.Run(async () =>
@@ -52,7 +52,8 @@ public sealed class ProcessMonitorTests
         });
         await Task.Delay(50);
         await monitor.DisposeAsync();
-        await reading.WaitAsync(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => reading.WaitAsync(TimeSpan.FromSeconds(2)));
+        Assert.Throws<ObjectDisposedException>(() => monitor.ReadEventsAsync());
     }
 
     private static async Task<(int Pid, List<ProcessEvent> Events)> RunAndCollectAsync(string script)

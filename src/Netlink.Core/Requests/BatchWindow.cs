@@ -30,6 +30,15 @@ internal sealed class BatchWindow
     /// <summary>The length of the largest data reply seen (sizes the next window).</summary>
     internal int LargestReply { get; private set; }
 
+    /// <summary>The window's closing NLMSG_NOOP request, registered like any request.</summary>
+    internal PendingRequest? Barrier { get; set; }
+
+    /// <summary>
+    /// ENOBUFS was reported after the window went out: an error reply may have been dropped, so a
+    /// request without a reply can no longer be taken as a success (set by the reader).
+    /// </summary>
+    internal bool RepliesLost { get; set; }
+
     /// <summary>Records request <paramref name="index"/>'s type and flags (what decides when it is finished).</summary>
     internal void Describe(int index, ushort type, NlMsgFlags flags)
     {
@@ -86,10 +95,23 @@ internal sealed class BatchWindow
         }
     }
 
+    /// <summary>A reply datagram of request at <paramref name="sequence"/> was badly framed; runs on the pump.</summary>
+    internal void OnDecodeError(uint sequence, NetlinkDecodeException error)
+    {
+        ref Slot slot = ref _slots[(int)(sequence - FirstSequence)];
+        if (!slot.Finished)
+        {
+            slot.DecodeError = error;
+            slot.Finished = true;
+        }
+    }
+
     /// <summary>
     /// The result of request <paramref name="index"/> once the barrier is in: its error if it failed,
     /// success if it finished or never answered (no reply before the barrier means it succeeded), or
-    /// <paramref name="barrierError"/> if the barrier itself failed before the request finished.
+    /// <paramref name="barrierError"/> if the barrier itself failed before the request finished. After
+    /// an ENOBUFS (<see cref="RepliesLost"/>) a request that never answered has an unknown outcome and
+    /// fails with <see cref="NetlinkOverrunException"/>.
     /// </summary>
     internal NetlinkBatchResult Result(int index, int batchIndex, Exception? barrierError, INetlinkMessageDescriber? describer)
     {
@@ -97,7 +119,8 @@ internal sealed class BatchWindow
         uint sequence = FirstSequence + (uint)index;
         Exception? error = slot.DecodeError
             ?? (slot.Errno != 0 ? NetlinkException.ForRequest(slot.Errno, _types[index], sequence, slot.Ack, describer) : null)
-            ?? (slot.Finished ? null : barrierError);
+            ?? (slot.Finished ? null : barrierError)
+            ?? (slot.Finished || !RepliesLost ? null : NetlinkConnection.RepliesLost(_types[index], sequence, describer));
         return new NetlinkBatchResult(batchIndex, _types[index], sequence, (IReadOnlyList<NetlinkReply>?)slot.Replies ?? [], error);
     }
 

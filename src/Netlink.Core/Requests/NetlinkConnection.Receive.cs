@@ -8,18 +8,7 @@ namespace Netlink;
 /// </summary>
 public sealed partial class NetlinkConnection
 {
-    /// <summary>Bytes of one batch window's sendmsg; well under the default socket send buffer.</summary>
-    private const int BatchWindowBytes = 64 * 1024;
-
-    /// <summary>Receive-buffer bytes budgeted per reply of a batch window: an error ACK with extended-ACK text fits.</summary>
-    private const int ReceiveBufferPerReply = 1536;
-
-    /// <summary>The first window of a batch: small, until the replies show how large they are.</summary>
-    private const int InitialBatchWindow = 16;
-
-    private readonly object _windowGate = new();
     private readonly object _pumpGate = new();
-    private volatile BatchWindow[] _windows = [];
     private bool _pumping;
     private TaskCompletionSource? _pumpReleased;
 
@@ -32,24 +21,31 @@ public sealed partial class NetlinkConnection
         CancellationTokenRegistration registration = default;
         try
         {
-            while (!pending.Completion.Task.IsCompleted)
+            Task completion = pending.Completion.Task;
+            while (!completion.IsCompleted)
             {
                 if (TryStartPumping(out Task? released))
                 {
+                    bool over;
                     try
                     {
-                        await PumpAsync(pending, deadline, ref registration).ConfigureAwait(false);
+                        over = await PumpAsync(completion, deadline, sink: null).ConfigureAwait(false);
                     }
                     finally
                     {
                         StopPumping();
+                    }
+
+                    if (over)
+                    {
+                        pending.Completion.TrySetCanceled(deadline.CallerToken);
                     }
                 }
                 else
                 {
                     // Another caller is reading; it completes our request or hands the role on.
                     ArmCancellation(pending, deadline, ref registration);
-                    await Task.WhenAny(pending.Completion.Task, released!).ConfigureAwait(false);
+                    await Task.WhenAny(completion, released!).ConfigureAwait(false);
                 }
             }
 
@@ -62,72 +58,126 @@ public sealed partial class NetlinkConnection
         finally
         {
             await registration.DisposeAsync().ConfigureAwait(false);
-            _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
+            EndWait(pending);
         }
     }
 
     /// <summary>
-    /// Reads and dispatches datagrams until <paramref name="pending"/> is finished: queued ones
-    /// without waiting, then (arming the deadline) by waiting for the socket to become readable.
+    /// The caller of <paramref name="pending"/> is done with it. A request the kernel has finished
+    /// (or that is no dump: a late reply to it is only counted) is forgotten; a dump the kernel still
+    /// runs stays registered, so the rest of its replies is dropped as it arrives and the next dump
+    /// waits for its NLMSG_DONE (see <see cref="AcquireDumpLaneAsync"/>).
+    /// </summary>
+    private void EndWait(PendingRequest pending)
+    {
+        if (pending.IsDump && !pending.KernelFinished && _pending.TryGetValue(pending.Sequence, out PendingRequest? registered) && registered == pending)
+        {
+            OnDumpAbandoned();
+            return;
+        }
+
+        _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
+    }
+
+    /// <summary>
+    /// Reads and dispatches datagrams until <paramref name="until"/> completes: queued ones without
+    /// waiting, then by waiting for the socket to become readable. The deadline is checked before
+    /// every datagram, so a peer that never stops sending cannot keep a caller past it.
     /// </summary>
     /// <remarks>
     /// With a <paramref name="sink"/> (a streaming request) it stops as soon as the sink holds
-    /// items, so the socket is read no faster than the stream's consumer takes them.
+    /// items, so the socket is read no faster than the stream's consumer takes them. It also stops
+    /// when a dump is waiting to be sent (<see cref="SendDumpAsync"/>): the caller then waits for
+    /// the role again.
     /// </remarks>
-    private ValueTask PumpAsync(PendingRequest pending, Deadline deadline, ref CancellationTokenRegistration registration, StreamSink? sink = null)
+    /// <returns>True if it stopped because the deadline was over (the caller fails its wait).</returns>
+    private ValueTask<bool> PumpAsync(Task until, Deadline deadline, StreamSink? sink)
     {
-        Task<NetlinkReplySummary> completion = pending.Completion.Task;
-        while (!completion.IsCompleted && sink is not { HasItems: true })
+        while (!until.IsCompleted && sink is not { HasItems: true })
         {
+            if (deadline.IsOver)
+            {
+                return new ValueTask<bool>(true);
+            }
+
+            if (Volatile.Read(ref _dumpSendsWaiting) > 0)
+            {
+                break; // a dump must be sent while nobody reads: give the socket up
+            }
+
             if (!TryReceiveQueued(out NetlinkDatagram datagram))
             {
-                if (completion.IsCompleted)
+                if (until.IsCompleted)
                 {
-                    break; // the receive failed, and that failed every waiter
+                    break; // the receive failed, and that failed the waiter
                 }
 
-                ArmCancellation(pending, deadline, ref registration);
-                return PumpWaitingAsync(pending, deadline.Token, sink);
+                return PumpWaitingAsync(until, deadline, sink);
             }
 
             Deliver(datagram);
         }
 
-        return ValueTask.CompletedTask;
+        return new ValueTask<bool>(false);
     }
 
     /// <summary>The slow half of <see cref="PumpAsync"/>: nothing was queued, so wait on the socket.</summary>
-    private async ValueTask PumpWaitingAsync(PendingRequest pending, CancellationToken cancellationToken, StreamSink? sink)
+    private async ValueTask<bool> PumpWaitingAsync(Task until, Deadline deadline, StreamSink? sink)
     {
-        Task<NetlinkReplySummary> completion = pending.Completion.Task;
-        while (!completion.IsCompleted && sink is not { HasItems: true })
+        // The wait ends on the deadline, or early when a dump needs the socket (SendDumpAsync cancels it).
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        while (!until.IsCompleted && sink is not { HasItems: true })
         {
+            if (deadline.IsOver)
+            {
+                return true;
+            }
+
+            lock (_pumpGate)
+            {
+                if (_dumpSendsWaiting > 0)
+                {
+                    return false;
+                }
+
+                _pumpWake = wake;
+            }
+
             NetlinkDatagram datagram;
             try
             {
-                datagram = await _transport.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                datagram = await _transport.ReceiveAsync(wake.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (wake.IsCancellationRequested)
             {
-                // Our deadline or token fired; the registration has cancelled the request.
-                pending.Completion.TrySetCanceled(cancellationToken);
-                return;
+                // Our deadline fired, or a dump asked for the socket: either way this wait is over.
+                return deadline.IsOver || deadline.Token.IsCancellationRequested;
             }
             catch (Exception e)
             {
                 ReceiveFailed(e);
                 continue;
             }
+            finally
+            {
+                lock (_pumpGate)
+                {
+                    _pumpWake = null;
+                }
+            }
 
             Deliver(datagram);
-            while (!completion.IsCompleted && sink is not { HasItems: true } && TryReceiveQueued(out datagram))
+            while (!until.IsCompleted && sink is not { HasItems: true } && !deadline.IsOver && Volatile.Read(ref _dumpSendsWaiting) == 0
+                && TryReceiveQueued(out datagram))
             {
                 Deliver(datagram);
             }
         }
+
+        return false;
     }
 
-    /// <summary>A datagram if one is queued; false if none is, or if the receive failed (<see cref="ReceiveFailed"/> has then failed every waiter).</summary>
+    /// <summary>A datagram if one is queued; false if none is, or if the receive failed (<see cref="ReceiveFailed"/> has then handled it).</summary>
     private bool TryReceiveQueued(out NetlinkDatagram datagram)
     {
         try
@@ -143,22 +193,30 @@ public sealed partial class NetlinkConnection
     }
 
     /// <summary>
-    /// Handles a failed receive. ENOBUFS (replies lost), truncation or another socket error: no
-    /// waiter can know whether its reply survived, so all of them learn it, and new requests go
-    /// on. Anything else (the transport is gone) fails every waiter and marks the connection broken.
+    /// Handles a failed receive. ENOBUFS fails only the requests whose replies may have been lost
+    /// (<see cref="OnOverrun"/>); with none in flight it is only counted. Another socket error
+    /// (a datagram too large…) fails every waiting caller, but the connection goes on. Anything
+    /// else (the transport is gone) fails everything and marks the connection broken.
     /// </summary>
     private void ReceiveFailed(Exception error)
     {
         if (_disposed != 0)
         {
-            error = new ObjectDisposedException(nameof(NetlinkConnection));
+            FailAll(new ObjectDisposedException(nameof(NetlinkConnection)));
         }
-        else if (error is not NetlinkException)
+        else if (error is NetlinkOverrunException)
+        {
+            OnOverrun();
+        }
+        else if (error is NetlinkException)
+        {
+            FailCallers(error);
+        }
+        else
         {
             _broken = error;
+            FailAll(error);
         }
-
-        FailAll(error);
     }
 
     private void Deliver(NetlinkDatagram datagram)
@@ -200,21 +258,81 @@ public sealed partial class NetlinkConnection
                     }
                 }
 
-                if (current.OnMessage(message))
+                MessageOutcome outcome = current.OnMessage(message, _options.Describer);
+                if ((outcome & MessageOutcome.Discarded) != 0)
+                {
+                    Interlocked.Increment(ref _discarded);
+                }
+
+                if ((outcome & MessageOutcome.KernelFinished) != 0)
                 {
                     _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(sequence, current));
+                    if (current.IsDump)
+                    {
+                        ReleaseDumpLane(current);
+                    }
+                    else if (ReferenceEquals(current, _overrunProbe))
+                    {
+                        OnProbeAnswered(current);
+                    }
+
                     current = null;
                 }
             }
         }
         catch (NetlinkDecodeException e)
         {
-            // A badly framed datagram: the messages after the bad one are lost, and with them
-            // possibly anyone's final reply.
-            FailAll(e);
+            // A badly framed datagram: the messages after the bad one are lost. A kernel datagram
+            // answers one request (a unicast reply, or one dump's batch), so only the request named
+            // by its first header is concerned; if even that is unreadable, nobody can tell.
+            DecodeFailed(datagram, e);
         }
     }
 
+    private void DecodeFailed(ReadOnlySpan<byte> datagram, NetlinkDecodeException error)
+    {
+        if (datagram.Length < NlMsgHeader.Size)
+        {
+            FailCallers(error);
+            return;
+        }
+
+        uint sequence = NlMsgHeader.Read(datagram).Sequence;
+        if (_pending.TryGetValue(sequence, out PendingRequest? owner))
+        {
+            owner.Fail(error);
+        }
+        else if (FindWindow(sequence) is { } window)
+        {
+            window.OnDecodeError(sequence, error);
+        }
+        else
+        {
+            Interlocked.Increment(ref _unmatched);
+        }
+    }
+
+    /// <summary>
+    /// Fails every waiting caller with <paramref name="error"/> while the connection goes on. Dumps
+    /// the kernel still runs stay registered (their replies are dropped as they come) so that the
+    /// next dump is not sent into the kernel's "one dump per socket" refusal.
+    /// </summary>
+    private void FailCallers(Exception error)
+    {
+        foreach (KeyValuePair<uint, PendingRequest> entry in _pending)
+        {
+            PendingRequest pending = entry.Value;
+            pending.Fail(error);
+            if (!pending.IsDump || pending.KernelFinished)
+            {
+                _pending.TryRemove(entry);
+            }
+        }
+
+        OnDumpAbandoned();
+    }
+
+    /// <summary>The connection is closed or its transport is gone: fails every request, every queued dump and every batch waiting.</summary>
     private void FailAll(Exception error)
     {
         foreach (KeyValuePair<uint, PendingRequest> entry in _pending)
@@ -224,50 +342,8 @@ public sealed partial class NetlinkConnection
                 entry.Value.Fail(error);
             }
         }
-    }
 
-    /// <summary>The batch window <paramref name="sequence"/> belongs to, if any (there are rarely more than one or two).</summary>
-    private BatchWindow? FindWindow(uint sequence)
-    {
-        foreach (BatchWindow window in _windows)
-        {
-            if (window.Contains(sequence))
-            {
-                return window;
-            }
-        }
-
-        return null;
-    }
-
-    private void AddWindow(BatchWindow window)
-    {
-        lock (_windowGate)
-        {
-            _windows = [.. _windows, window];
-        }
-    }
-
-    private void RemoveWindow(BatchWindow window)
-    {
-        lock (_windowGate)
-        {
-            _windows = _windows.Where(w => w != window).ToArray();
-        }
-    }
-
-    /// <summary>A block of <paramref name="count"/> consecutive sequence numbers, none of them 0, for a batch window.</summary>
-    private uint ReserveSequences(int count)
-    {
-        while (true)
-        {
-            uint last = Interlocked.Add(ref _sequence, (uint)count);
-            uint first = last - (uint)count + 1;
-            if (first != 0 && first <= last)
-            {
-                return first;
-            }
-        }
+        FailDumpLane(error);
     }
 
     /// <summary>Makes the deadline (timeout or caller's token) cancel <paramref name="pending"/>; once.</summary>
@@ -279,12 +355,15 @@ public sealed partial class NetlinkConnection
         }
     }
 
-    /// <summary>Takes the pump role if it is free; otherwise returns a task that completes when it is released.</summary>
+    /// <summary>
+    /// Takes the pump role if it is free (and no dump waits to be sent); otherwise returns a task
+    /// that completes when it is released.
+    /// </summary>
     private bool TryStartPumping(out Task? released)
     {
         lock (_pumpGate)
         {
-            if (!_pumping)
+            if (!_pumping && _dumpSendsWaiting == 0)
             {
                 _pumping = true;
                 released = null;
@@ -310,34 +389,4 @@ public sealed partial class NetlinkConnection
 
         released?.TrySetResult();
     }
-
-    /// <summary>The index after the last request of the batch window of up to <paramref name="size"/> starting at <paramref name="first"/>.</summary>
-    private static int WindowEnd(List<(int Start, int Length, NlMsgHeader Header)> requests, int first, int size)
-    {
-        int end = first;
-        int bytes = 0;
-        while (end < requests.Count && end - first < size && (end == first || bytes + requests[end].Length <= BatchWindowBytes))
-        {
-            bytes += requests[end].Length;
-            end++;
-        }
-
-        return end;
-    }
-
-    /// <summary>
-    /// The next window's size: double, capped by <see cref="_batchWindow"/> and by how many replies
-    /// of the largest size seen fit in the receive buffer (a reply costs the kernel about twice its
-    /// length in buffer accounting, plus the socket buffer overhead).
-    /// </summary>
-    private int NextBatchWindow(int size, int largestReply)
-    {
-        int perReply = Math.Max(ReceiveBufferPerReply, (largestReply * 2) + 768);
-        int fits = Math.Max(1, _receiveBufferBytes / perReply);
-        return Math.Max(1, Math.Min(Math.Min(size * 2, _batchWindow), fits));
-    }
-
-    /// <summary>The socket's receive buffer as the kernel accounts it, or the Linux default for other transports.</summary>
-    private static int ReceiveBufferBytes(INetlinkTransport transport) =>
-        transport is NetlinkSocketTransport { Socket: { } socket } ? socket.ReceiveBufferSize : 212_992;
 }

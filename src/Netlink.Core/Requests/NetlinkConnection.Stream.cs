@@ -17,8 +17,11 @@ public sealed partial class NetlinkConnection
     /// the caller may reuse or dispose <paramref name="request"/> at once.
     /// </summary>
     /// <remarks>
-    /// <para><see cref="NetlinkConnectionOptions.Timeout"/> bounds each wait for the kernel, not the
-    /// whole enumeration (a consumer may take as long as it likes between items).</para>
+    /// <para><see cref="NetlinkConnectionOptions.Timeout"/> bounds each wait for the kernel (and the
+    /// wait for a dump's turn), not the whole enumeration (a consumer may take as long as it likes
+    /// between items). A dump holds the connection's dump turn until its end: other dumps on this
+    /// connection wait meanwhile, so a consumer that pauses for long delays them (plain requests are
+    /// not held up).</para>
     /// <para>An interrupted dump (NLM_F_DUMP_INTR) is not retried: its items were already handed
     /// out. It ends with <see cref="NetlinkDumpInterruptedException{T}"/> (with an empty partial
     /// result) after the last item.</para>
@@ -41,11 +44,13 @@ public sealed partial class NetlinkConnection
     {
         cancellationToken.ThrowIfCancellationRequested();
         var sink = new StreamSink<T>(decoder);
-        var pending = new PendingRequest(header.Type, header.Flags, sink.OnMessage, _options.Describer);
+        var pending = new PendingRequest(header.Type, header.Flags, sink.OnMessage, cancellationToken);
         using (NetlinkMessageWriterPool.Lease lease = NetlinkMessageWriterPool.Shared.Rent())
+        using (var sendDeadline = new Deadline(_options.Timeout, cancellationToken))
         {
+            // A dump waits here for the one ahead of it on this connection (within the timeout).
             requestBytes.CopyTo(lease.Writer.Reserve(requestBytes.Length));
-            RegisterAndSend(lease.Writer, 0, pending);
+            await SendAsync(lease.Writer, 0, pending, sendDeadline).ConfigureAwait(false);
         }
 
         bool finished = false;
@@ -93,17 +98,24 @@ public sealed partial class NetlinkConnection
         CancellationTokenRegistration registration = default;
         try
         {
-            while (!pending.Completion.Task.IsCompleted && !sink.HasItems)
+            Task completion = pending.Completion.Task;
+            while (!completion.IsCompleted && !sink.HasItems)
             {
                 if (TryStartPumping(out Task? released))
                 {
+                    bool over;
                     try
                     {
-                        await PumpAsync(pending, deadline, ref registration, sink).ConfigureAwait(false);
+                        over = await PumpAsync(completion, deadline, sink).ConfigureAwait(false);
                     }
                     finally
                     {
                         StopPumping();
+                    }
+
+                    if (over)
+                    {
+                        pending.Completion.TrySetCanceled(deadline.CallerToken);
                     }
                 }
                 else
@@ -121,15 +133,16 @@ public sealed partial class NetlinkConnection
 
         if (pending.Completion.Task.IsCanceled && deadline.HasExpired)
         {
-            _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
             throw deadline.TimeoutError($"dump (type {pending.RequestType}, seq {pending.Sequence})");
         }
     }
 
     /// <summary>
     /// The consumer left before the end: discard the rest of the reply so that it neither lingers
-    /// on the socket nor counts as unmatched, within the connection's timeout. Failures are the
-    /// consumer's no longer: they are swallowed.
+    /// on the socket nor counts as unmatched, within the connection's timeout. If that is not enough
+    /// (or the stream had already failed, timed out or been cancelled), the dump stays registered and
+    /// the rest is dropped as whoever reads next meets it; the next dump waits for its end. Failures
+    /// are the consumer's no longer: they are swallowed.
     /// </summary>
     private async Task AbandonAsync<T>(PendingRequest pending, StreamSink<T> sink)
     {
@@ -148,7 +161,7 @@ public sealed partial class NetlinkConnection
         }
         finally
         {
-            _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(pending.Sequence, pending));
+            EndWait(pending);
             _ = pending.Completion.Task.Exception; // observed, so it is not reported as unobserved
         }
     }

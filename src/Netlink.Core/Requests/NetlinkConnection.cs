@@ -13,8 +13,19 @@ namespace Netlink;
 /// the sendmsg call, a lone caller finds its reply already queued and completes on its own thread
 /// without a context switch. Replies from senders other than the kernel are dropped
 /// (<see cref="ForeignDatagramsDropped"/>); replies nobody waits for (late, or foreign sequence
-/// numbers) are counted in <see cref="UnmatchedMessages"/> when the next request reads past them.
+/// numbers) are counted in <see cref="UnmatchedMessages"/> when the next request reads past them,
+/// and the rest of a dump whose caller left early in <see cref="DiscardedMessages"/>.
 /// </summary>
+/// <remarks>
+/// <para>Dumps take turns: the kernel runs one dump per socket, so a dump is sent once the one
+/// before it has ended (its NLMSG_DONE read), and with nobody reading the socket at that moment
+/// (the kernel would otherwise let a concurrent read reorder the new dump's datagrams). Concurrent
+/// dumps never see EBUSY; plain requests go out at once, whatever dump is running.</para>
+/// <para>One deadline per call (<see cref="NetlinkConnectionOptions.Timeout"/> and the caller's
+/// token) covers waiting for a dump's turn, sending, and every reply; it is checked before each
+/// datagram is read, so replies that keep coming do not keep a caller past it, and a visitor that
+/// cancels the token sees no further message.</para>
+/// </remarks>
 /// <example>
 /// <code>
 /// using var connection = NetlinkConnection.Open(NetlinkProtocol.Route, netns);
@@ -35,6 +46,8 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
     private readonly SemaphoreSlim _batchGate = new(1, 1);
     private uint _sequence;
     private long _unmatched;
+    private long _discarded;
+    private long _overruns;
     private long _foreign;
     private volatile Exception? _broken;
     private int _disposed;
@@ -73,6 +86,21 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
 
     /// <summary>Reply messages no pending request claimed (late after a timeout, or a foreign sequence number).</summary>
     public long UnmatchedMessages => Interlocked.Read(ref _unmatched);
+
+    /// <summary>
+    /// Reply messages read and dropped because their request had already ended on the caller's side:
+    /// the rest of a dump that was cancelled, timed out, failed in its visitor or left early by a
+    /// stream's consumer. The kernel still sends them; reading them keeps the socket clean.
+    /// </summary>
+    public long DiscardedMessages => Interlocked.Read(ref _discarded);
+
+    /// <summary>
+    /// Times the socket reported ENOBUFS (its receive queue overflowed and the kernel dropped
+    /// replies). The requests whose replies may have been among them fail with
+    /// <see cref="NetlinkOverrunException"/> ("replies were lost"); when none was in flight it is
+    /// only counted here and later requests are not affected.
+    /// </summary>
+    public long OverrunCount => Interlocked.Read(ref _overruns);
 
     /// <summary>Datagrams dropped because the source address was not the kernel.</summary>
     public long ForeignDatagramsDropped => Interlocked.Read(ref _foreign);
@@ -114,7 +142,9 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
     /// ACK, at NLMSG_DONE of a dump (NLM_F_DUMP set; whatever NLM_F_MULTI says on its data), or at
     /// a single non-multipart reply to any other request when no ACK was asked for.
     /// The writer's sequence number and port id are overwritten. Interrupted dumps are reported in
-    /// the summary, not retried (the visitor has already seen the messages).
+    /// the summary, not retried (the visitor has already seen the messages). A dump waits for the
+    /// one before it on this connection to end (see the class remarks); cancelling (also from inside
+    /// the visitor) or the timeout ends the call at once, and the rest of the dump is read and dropped later.
     /// </summary>
     /// <exception cref="ArgumentException">The writer does not hold exactly one request message.</exception>
     /// <exception cref="NetlinkException">The kernel answered with an error.</exception>
@@ -128,9 +158,9 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         (int start, NlMsgHeader header) = SingleRequest(request, nameof(request));
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingRequest(header.Type, header.Flags, visitor, _options.Describer);
+        var pending = new PendingRequest(header.Type, header.Flags, visitor, cancellationToken);
         using var deadline = new Deadline(timeout, cancellationToken);
-        RegisterAndSend(request, start, pending);
+        await SendAsync(request, start, pending, deadline).ConfigureAwait(false);
         return await WaitAsync(pending, deadline).ConfigureAwait(false);
     }
 
@@ -197,138 +227,6 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
     public Task<IReadOnlyList<NetlinkReply>> DumpAsync(NetlinkMessageWriter request, CancellationToken cancellationToken = default) =>
         DumpAsync<NetlinkReply>(request, NetlinkReply.TryCopy, cancellationToken);
 
-    /// <summary>
-    /// Sends every request in <paramref name="requests"/> with as few sendmsg calls as possible and
-    /// collects a result per request: one failing does not lose the others' results.
-    /// The requests go out as written, in windows of <see cref="NetlinkConnectionOptions.BatchWindow"/>
-    /// messages (and at most 64 KiB), each closed by an NLMSG_NOOP barrier with NLM_F_ACK. The
-    /// kernel handles a datagram's messages in order and always answers a failing request with an
-    /// error, so when the barrier's ACK arrives every request of the window that has not failed
-    /// has succeeded: requests need no NLM_F_ACK of their own (saving the kernel one reply each),
-    /// though one that has it gets its ACK. The next window is sent only after the barrier, so the
-    /// replies of a large batch never overflow the receive buffer. Batch plain requests, not dumps
-    /// (the kernel runs one dump per socket at a time), to families whose kernel side acknowledges
-    /// NLMSG_NOOP like any request (rtnetlink, generic netlink, sock_diag, xfrm… all of netlink_rcv_skb's users).
-    /// </summary>
-    /// <exception cref="ArgumentException">The writer holds no message, or one without NLM_F_REQUEST.</exception>
-    public async Task<IReadOnlyList<NetlinkBatchResult>> ExecuteBatchAsync(NetlinkMessageWriter requests, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        // Counted first so the list of 10,000 requests is allocated once, not grown by doubling.
-        int count = 0;
-        foreach (NetlinkMessage message in new NetlinkMessageEnumerator(requests.WrittenSpan))
-        {
-            CheckRequestFlags(message.Header, nameof(requests));
-            count++;
-        }
-
-        var starts = new List<(int Start, int Length, NlMsgHeader Header)>(count);
-        foreach (NetlinkMessage message in new NetlinkMessageEnumerator(requests.WrittenSpan))
-        {
-            starts.Add((message.Offset, message.Bytes.Length, message.Header));
-        }
-
-        if (starts.Count == 0)
-        {
-            throw new ArgumentException("the batch holds no message", nameof(requests));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var results = new NetlinkBatchResult[starts.Count];
-        using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        using NetlinkMessageWriterPool.Lease window = Encoding.NetlinkMessageWriterPool.Shared.Rent();
-
-        // Windows share the receive buffer, so concurrent batches take turns window by window.
-        // An explicit BatchWindow is used as given; otherwise the windows start small and grow
-        // while the replies seen so far show that twice as many would still fit.
-        int size = _options.BatchWindow ?? Math.Min(InitialBatchWindow, _batchWindow);
-        for (int first = 0; first < starts.Count;)
-        {
-            int end = WindowEnd(starts, first, size);
-            int largestReply;
-            await _batchGate.WaitAsync(deadline.Token).ConfigureAwait(false);
-            try
-            {
-                largestReply = await ExecuteWindowAsync(requests, starts, first, end, window.Writer, results, deadline).ConfigureAwait(false);
-            }
-            finally
-            {
-                _batchGate.Release();
-            }
-
-            first = end;
-            if (_options.BatchWindow is null)
-            {
-                size = NextBatchWindow(size, largestReply);
-            }
-        }
-
-        return results;
-    }
-
-    /// <summary>Sends requests [first, end) plus a barrier in one datagram and fills their results.</summary>
-    /// <returns>The length of the largest data reply of the window (0 if only ACKs and errors came).</returns>
-    private async Task<int> ExecuteWindowAsync(
-        NetlinkMessageWriter requests,
-        List<(int Start, int Length, NlMsgHeader Header)> starts,
-        int first,
-        int end,
-        NetlinkMessageWriter datagram,
-        NetlinkBatchResult[] results,
-        Deadline deadline)
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-
-        // Copy the window into its own datagram (the caller's bytes stay as written), number it with
-        // one block of consecutive sequence numbers, and close it with the barrier.
-        datagram.Clear();
-        int from = starts[first].Start;
-        int length = starts[end - 1].Start + starts[end - 1].Length - from;
-        requests.WrittenSpan.Slice(from, length).CopyTo(datagram.Reserve(length));
-        var window = new BatchWindow(ReserveSequences(end - first), end - first);
-        for (int i = 0; i < window.Count; i++)
-        {
-            (int start, _, NlMsgHeader header) = starts[first + i];
-            window.Describe(i, header.Type, header.Flags);
-            datagram.SetSequence(start - from, window.FirstSequence + (uint)i, _transport.PortId);
-        }
-
-        int barrierStart = datagram.BeginMessage(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack);
-        datagram.EndMessage(barrierStart);
-        var barrier = new PendingRequest(NlMsgType.Noop, NlMsgFlags.Request | NlMsgFlags.Ack, null, _options.Describer);
-
-        Exception? barrierError = null;
-        AddWindow(window);
-        try
-        {
-            RegisterAndSend(datagram, barrierStart, barrier);
-            await WaitAsync(barrier, deadline).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NetlinkException or TimeoutException or NetlinkDecodeException or OperationCanceledException or ObjectDisposedException)
-        {
-            barrierError = e;
-        }
-        finally
-        {
-            // Everything the kernel sent for this window came before the barrier's ACK.
-            RemoveWindow(window);
-        }
-
-        if (barrierError is OperationCanceledException or ObjectDisposedException)
-        {
-            // The caller cancelled or the connection closed: that ends the whole batch.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(barrierError);
-        }
-
-        for (int i = 0; i < window.Count; i++)
-        {
-            results[first + i] = window.Result(i, first + i, barrierError, _options.Describer);
-        }
-
-        Interlocked.Add(ref _unmatched, window.LateReplies());
-        return window.LargestReply;
-    }
-
     /// <summary>Closes the transport and fails every pending request with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
@@ -388,15 +286,17 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
             throw new InvalidOperationException("the connection's transport failed; open a new connection", broken);
         }
 
-        // Register before sending so a fast reply always finds its waiter.
+        // Register before sending so a fast reply always finds its waiter. A number still in flight
+        // (a registered request, or a batch window's block) is skipped, never reused.
+        // The number is set before the entry becomes visible to the reader.
         uint sequence;
         do
         {
             sequence = Interlocked.Increment(ref _sequence);
+            pending.Sequence = sequence;
         }
-        while (sequence == 0 || !_pending.TryAdd(sequence, pending));
+        while (sequence == 0 || FindWindow(sequence) is not null || !_pending.TryAdd(sequence, pending));
 
-        pending.Sequence = sequence;
         request.SetSequence(start, sequence, _transport.PortId);
         try
         {
@@ -407,6 +307,8 @@ public sealed partial class NetlinkConnection : IDisposable, IAsyncDisposable
             _pending.TryRemove(new KeyValuePair<uint, PendingRequest>(sequence, pending));
             throw;
         }
+
+        pending.MarkSent();
     }
 
     private NetlinkDumpInterruptedException<T> DumpInterrupted<T>(NetlinkMessageWriter request, IReadOnlyList<T> partial, int attempts)

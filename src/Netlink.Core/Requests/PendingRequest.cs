@@ -6,19 +6,33 @@ namespace Netlink;
 /// One request waiting for its replies. <see cref="OnMessage"/> runs on whichever caller is
 /// reading the connection's socket at the time (one at a time); the caller waits on <see cref="Completion"/>.
 /// </summary>
+/// <remarks>
+/// Two ends are tracked apart: <see cref="Completion"/> is what the caller sees (it may end early:
+/// cancelled, timed out, a visitor that threw), and <see cref="KernelFinished"/> says the kernel has
+/// sent its last message for this sequence number. A dump whose caller left early stays registered
+/// until then, so the rest of its replies is read and dropped (<see cref="MessageOutcome.Discarded"/>)
+/// instead of being mistaken for someone else's, and the next dump is not sent while the kernel
+/// still runs this one. One of these is made per request, so its state is kept small (bits in one field).
+/// </remarks>
 internal sealed class PendingRequest
 {
-    private readonly NetlinkMessageVisitor? _visitor;
-    private readonly INetlinkMessageDescriber? _describer;
-    private int _messageCount;
-    private bool _interrupted;
+    // Written only by the reader of the socket (one at a time); read by others.
+    private const int InterruptedBit = 1;
+    private const int KernelFinishedBit = 2;
+    private const int SawDataBit = 4;
 
-    internal PendingRequest(ushort requestType, NlMsgFlags requestFlags, NetlinkMessageVisitor? visitor, INetlinkMessageDescriber? describer)
+    private readonly NetlinkMessageVisitor? _visitor;
+    private readonly CancellationToken _cancellation;
+    private int _messageCount;
+    private int _state;
+    private volatile bool _sent;
+
+    internal PendingRequest(ushort requestType, NlMsgFlags requestFlags, NetlinkMessageVisitor? visitor, CancellationToken cancellation = default)
     {
         RequestType = requestType;
         RequestFlags = requestFlags;
         _visitor = visitor;
-        _describer = describer;
+        _cancellation = cancellation;
     }
 
     internal uint Sequence { get; set; }
@@ -27,15 +41,42 @@ internal sealed class PendingRequest
 
     internal NlMsgFlags RequestFlags { get; }
 
+    /// <summary>True for a dump (NLM_F_DUMP): it runs to NLMSG_DONE, one at a time per socket.</summary>
+    internal bool IsDump => IsDumpRequest(RequestFlags);
+
     internal TaskCompletionSource<NetlinkReplySummary> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The kernel sent the last message for this request (NLMSG_DONE, the error/ACK, or the single reply).</summary>
+    internal bool KernelFinished => (Volatile.Read(ref _state) & KernelFinishedBit) != 0;
+
+    /// <summary>A data message was seen (delivered or not): a dump without one after its send has not been answered.</summary>
+    internal bool SawData => (Volatile.Read(ref _state) & SawDataBit) != 0;
+
+    /// <summary>The send call returned (the kernel has handled the request and queued its direct replies).</summary>
+    internal bool Sent => _sent;
+
+    /// <summary>Called by the connection once the request's datagram went out (the sender's thread; the reader may already have its reply).</summary>
+    internal void MarkSent() => _sent = true;
+
+    /// <summary>True if <paramref name="flags"/> ask for a dump: both NLM_F_ROOT and NLM_F_MATCH, as every family's dump check wants.</summary>
+    internal static bool IsDumpRequest(NlMsgFlags flags) => (flags & NlMsgFlags.Dump) == NlMsgFlags.Dump;
+
     /// <summary>Handles one message carrying this request's sequence number.</summary>
-    /// <returns>True when the request is finished (succeeded or failed).</returns>
-    internal bool OnMessage(NetlinkMessage message)
+    /// <param name="message">The message.</param>
+    /// <param name="describer">Names the request's type in an error (the connection's; not kept per request).</param>
+    /// <returns>Whether the kernel has finished this request (its last message was this one), and whether the message was dropped.</returns>
+    internal MessageOutcome OnMessage(NetlinkMessage message, INetlinkMessageDescriber? describer)
     {
+        bool final = IsFinal(message);
+        if (Completion.Task.IsCompleted)
+        {
+            // The caller has gone (cancelled, timed out, failed): read and drop the rest.
+            return Finished(final) | MessageOutcome.Discarded;
+        }
+
         if ((message.Flags & NlMsgFlags.DumpInterrupted) != 0)
         {
-            _interrupted = true;
+            _state |= InterruptedBit;
         }
 
         try
@@ -44,28 +85,41 @@ internal sealed class PendingRequest
             {
                 case NlMsgType.Noop:
                 case NlMsgType.Overrun:
-                    return false;
+                    return MessageOutcome.Delivered;
                 case NlMsgType.Error:
-                    return Finish(ExtendedAckParser.ReadError(message, out NetlinkExtendedAck? ack), ack, acknowledged: true);
+                    Finish(ExtendedAckParser.ReadError(message, out NetlinkExtendedAck? ack), ack, acknowledged: true, describer);
+                    return Finished(true);
                 case NlMsgType.Done:
-                    return Finish(ExtendedAckParser.ReadDone(message, out NetlinkExtendedAck? doneAck), doneAck, acknowledged: false);
+                    Finish(ExtendedAckParser.ReadDone(message, out NetlinkExtendedAck? doneAck), doneAck, acknowledged: false, describer);
+                    return Finished(true);
                 default:
-                    _messageCount++;
-                    _visitor?.Invoke(message);
-
-                    if (IsSingleReplyEnd(message.Flags, RequestFlags))
+                    if ((_state & SawDataBit) == 0)
                     {
-                        return Finish(0, null, acknowledged: false);
+                        Volatile.Write(ref _state, _state | SawDataBit);
                     }
 
-                    return false;
+                    if (_cancellation.IsCancellationRequested)
+                    {
+                        // Cancelled, perhaps from inside the visitor: no further message reaches it.
+                        Completion.TrySetCanceled(_cancellation);
+                        return Finished(final) | MessageOutcome.Discarded;
+                    }
+
+                    _messageCount++;
+                    _visitor?.Invoke(message);
+                    if (final)
+                    {
+                        Finish(0, null, acknowledged: false, describer);
+                    }
+
+                    return Finished(final);
             }
         }
         catch (Exception e)
         {
-            // A visitor or decode failure ends this request only; the loop carries on.
+            // A visitor or decode failure ends this request only; the rest of its replies is dropped.
             Completion.TrySetException(e);
-            return true;
+            return Finished(final || message.Type is NlMsgType.Error or NlMsgType.Done);
         }
     }
 
@@ -82,20 +136,51 @@ internal sealed class PendingRequest
     internal static bool IsSingleReplyEnd(NlMsgFlags replyFlags, NlMsgFlags requestFlags) =>
         (replyFlags & NlMsgFlags.Multi) == 0
         && (requestFlags & NlMsgFlags.Ack) == 0
-        && (requestFlags & NlMsgFlags.Dump) != NlMsgFlags.Dump;
+        && !IsDumpRequest(requestFlags);
 
-    private bool Finish(int error, NetlinkExtendedAck? ack, bool acknowledged)
+    /// <summary>True if <paramref name="message"/> is the kernel's last one for this request.</summary>
+    private bool IsFinal(NetlinkMessage message) => message.Type switch
+    {
+        NlMsgType.Noop or NlMsgType.Overrun => false,
+        NlMsgType.Error or NlMsgType.Done => true,
+        _ => IsSingleReplyEnd(message.Flags, RequestFlags),
+    };
+
+    private MessageOutcome Finished(bool final)
+    {
+        if (!final)
+        {
+            return MessageOutcome.Delivered;
+        }
+
+        Volatile.Write(ref _state, _state | KernelFinishedBit);
+        return MessageOutcome.KernelFinished;
+    }
+
+    private void Finish(int error, NetlinkExtendedAck? ack, bool acknowledged, INetlinkMessageDescriber? describer)
     {
         if (error == 0)
         {
-            Completion.TrySetResult(new NetlinkReplySummary(Sequence, _messageCount, _interrupted, acknowledged));
+            Completion.TrySetResult(new NetlinkReplySummary(Sequence, _messageCount, (_state & InterruptedBit) != 0, acknowledged));
         }
         else
         {
             // The kernel sends -errno; take the magnitude whatever the sign.
-            Completion.TrySetException(NetlinkException.ForRequest(Math.Abs(error), RequestType, Sequence, ack, _describer));
+            Completion.TrySetException(NetlinkException.ForRequest(Math.Abs(error), RequestType, Sequence, ack, describer));
         }
-
-        return true;
     }
+}
+
+/// <summary>What <see cref="PendingRequest.OnMessage"/> made of a message.</summary>
+[Flags]
+internal enum MessageOutcome
+{
+    /// <summary>Handled; more messages follow.</summary>
+    Delivered = 0,
+
+    /// <summary>It was the kernel's last message for the request.</summary>
+    KernelFinished = 1,
+
+    /// <summary>The request's caller had gone: the message was read and dropped.</summary>
+    Discarded = 2,
 }

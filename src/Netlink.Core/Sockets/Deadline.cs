@@ -57,8 +57,20 @@ internal sealed class Deadline : IDisposable
         }
     }
 
-    /// <summary>True if the timeout fired and the caller did not cancel.</summary>
-    internal bool HasExpired => _timer is { IsCancellationRequested: true } && !_caller.IsCancellationRequested;
+    /// <summary>True if the timeout fired (or its time is up, armed or not) and the caller did not cancel.</summary>
+    internal bool HasExpired => !_caller.IsCancellationRequested && (_timer is { IsCancellationRequested: true } || TimeIsUp);
+
+    /// <summary>
+    /// True once the caller cancelled or the time is up, without arming a timer: what a loop that is
+    /// never idle (replies keep coming) checks between datagrams, where no timer callback would
+    /// interrupt it. A clock read, no allocation.
+    /// </summary>
+    internal bool IsOver => _caller.IsCancellationRequested || TimeIsUp;
+
+    /// <summary>The caller's own token (without the timeout).</summary>
+    internal CancellationToken CallerToken => _caller;
+
+    private bool TimeIsUp => _timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(_started) >= _timeout;
 
     internal TimeoutException TimeoutError(string what) => new($"netlink {what} timed out after {_timeout.TotalMilliseconds:0} ms");
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Netlink.Diag.Generated;
 using Netlink.Encoding;
@@ -26,9 +25,8 @@ namespace Netlink.Diag;
 /// </example>
 public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
 {
+    private static readonly ProcessEventsLost Lost = new();
     private readonly NetlinkEventSubscription _subscription;
-    private readonly List<ProcessEvent> _batch = [];
-    private readonly NetlinkMessageVisitor _collect;
     private uint _sequence;
     private int _disposed;
 
@@ -36,13 +34,6 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
     {
         _subscription = subscription;
         _sequence = sequence;
-        _collect = message =>
-        {
-            if (TryDecode(message, out ProcessEvent? item))
-            {
-                _batch.Add(item);
-            }
-        };
     }
 
     /// <summary>How many overruns (ENOBUFS) have been reported so far.</summary>
@@ -80,36 +71,19 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Streams events as they arrive, with a <see cref="ProcessEventsLost"/> item where the kernel
-    /// dropped some. Ends (without throwing) when cancelled or disposed. One reader at a time.
+    /// dropped some. Ends without an exception when cancelled; disposing the monitor ends it with
+    /// <see cref="ObjectDisposedException"/>. One reader at a time. At most one datagram's events
+    /// wait in memory: the socket's receive buffer (<see cref="ProcessMonitorOptions.ReceiveBufferSize"/>)
+    /// holds the rest, and its overflow is the <see cref="ProcessEventsLost"/> item.
     /// </summary>
-    public async IAsyncEnumerable<ProcessEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ObjectDisposedException">The monitor is disposed.</exception>
+    public IAsyncEnumerable<ProcessEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
     {
-        while (true)
-        {
-            NetlinkEventBatch batch;
-            try
-            {
-                batch = await _subscription.ReceiveAsync(_collect, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                yield break;
-            }
-
-            if (batch.IsOverrun)
-            {
-                yield return new ProcessEventsLost();
-                continue;
-            }
-
-            // Copy out before yielding: the consumer may take its time; the list is reused.
-            ProcessEvent[] items = [.. _batch];
-            _batch.Clear();
-            foreach (ProcessEvent item in items)
-            {
-                yield return item;
-            }
-        }
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _subscription.ReadAsync<ProcessEvent>(
+            static (NetlinkMessage message, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ProcessEvent item) => TryDecode(message, out item),
+            Lost,
+            cancellationToken);
     }
 
     /// <summary>Decodes one proc connector message; false for acknowledgements and anything else.</summary>
@@ -157,7 +131,10 @@ public sealed class ProcessMonitor : IDisposable, IAsyncDisposable
         return true;
     }
 
-    /// <summary>Sends PROC_CN_MCAST_IGNORE (so the kernel stops counting this listener) and closes the socket.</summary>
+    /// <summary>
+    /// Sends PROC_CN_MCAST_IGNORE (so the kernel stops counting this listener) and closes the socket;
+    /// a stream being read ends with <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

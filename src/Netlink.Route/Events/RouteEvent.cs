@@ -123,4 +123,14 @@ public sealed record RouteEventOptions
 
     /// <summary>Use SO_RCVBUFFORCE (needs CAP_NET_ADMIN) to go beyond net.core.rmem_max.</summary>
     public bool ForceReceiveBufferSize { get; init; }
+
+    /// <summary>
+    /// List-then-follow only (<see cref="RouteClient.ListAndFollowAsync"/>): how many live events may
+    /// wait for a slow consumer before they are dropped for an <see cref="RouteEvent.Overrun"/> and a
+    /// fresh list. Default 10,000.
+    /// </summary>
+    public int BufferCapacity { get; init; } = 10_000;
+
+    /// <summary>Test hook: called with the buffered count after every event added to a list-then-follow buffer.</summary>
+    internal Action<int>? BufferObserver { get; init; }
 }

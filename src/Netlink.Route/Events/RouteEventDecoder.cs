@@ -42,6 +42,10 @@ internal static class RouteEventDecoder
     public static bool TryDecodeSnapshot(NetlinkMessage message, [MaybeNullWhen(false)] out RouteEvent routeEvent) =>
         TryDecode(message, snapshot: true, out routeEvent);
 
+    /// <summary>Decodes a live notification (the decoder of an event stream).</summary>
+    public static bool TryDecodeNotification(NetlinkMessage message, [MaybeNullWhen(false)] out RouteEvent routeEvent) =>
+        TryDecode(message, snapshot: false, out routeEvent);
+
     /// <summary>Decodes a notification; false for types this stream does not model (or undecodable ones).</summary>
     public static bool TryDecode(NetlinkMessage message, bool snapshot, [MaybeNullWhen(false)] out RouteEvent routeEvent)
     {

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Netlink.Route;
 
 /// <summary>
@@ -32,27 +30,15 @@ public sealed class RouteEventSubscription : IDisposable
 
     /// <summary>
     /// Streams events as they come. Overruns appear as <see cref="RouteEvent.Overrun"/> items and
-    /// the stream continues; it ends without an exception when cancelled or disposed.
-    /// Notifications of kinds this SDK does not decode are skipped.
+    /// the stream continues; it ends without an exception when cancelled, and throws
+    /// <see cref="ObjectDisposedException"/> when the subscription (or the client that made it) is
+    /// disposed. Notifications of kinds this SDK does not decode are skipped. At most one datagram's
+    /// events wait in memory; the socket's receive buffer (<see cref="RouteEventOptions.ReceiveBufferSize"/>)
+    /// holds the rest, and its overflow is the overrun.
     /// </summary>
-    public async IAsyncEnumerable<RouteEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (NetlinkEvent item in _subscription.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (item.IsOverrun)
-            {
-                yield return RouteEvent.Overrun;
-            }
-            else if (Decode(item.Message) is { } routeEvent)
-            {
-                yield return routeEvent;
-            }
-        }
-    }
+    public IAsyncEnumerable<RouteEvent> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        _subscription.ReadAsync<RouteEvent>(RouteEventDecoder.TryDecodeNotification, RouteEvent.Overrun, cancellationToken);
 
-    /// <summary>Leaves the groups and closes the socket.</summary>
+    /// <summary>Leaves the groups and closes the socket; a pending read ends with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _subscription.Dispose();
-
-    internal static RouteEvent? Decode(NetlinkReply message) =>
-        RouteEventDecoder.TryDecode(message.Message, snapshot: false, out RouteEvent? routeEvent) ? routeEvent : null;
 }

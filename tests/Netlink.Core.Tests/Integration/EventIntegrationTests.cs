@@ -85,25 +85,37 @@ public sealed class EventIntegrationTests(TestNamespace netns) : IClassFixture<T
     }
 
     [RootFact]
-    public async Task Disposing_the_subscription_ends_the_stream_cleanly_and_promptly()
+    public async Task Disposing_the_subscription_ends_the_stream_promptly_with_ObjectDisposedException()
     {
         var events = NetlinkEventSubscription.Open(NetlinkProtocol.Route, [Rtnl.RtnlgrpLink], netns.Namespace);
-        Task<int> reader = Task.Run(async () =>
+        int n = 0;
+        Task reader = Task.Run(async () =>
         {
-            int n = 0;
             await foreach (NetlinkEvent unused in events.ReadAllAsync())
             {
                 n++;
             }
-
-            return n;
         });
         await Task.Delay(100);
 
         events.Dispose();
 
         Assert.Same(reader, await Task.WhenAny(reader, Task.Delay(1000)));
-        Assert.Equal(0, await reader);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => reader);
+        Assert.Equal(0, n);
+        Assert.Throws<ObjectDisposedException>(() => events.ReadAllAsync());
+    }
+
+    [RootFact]
+    public async Task Disposing_the_subscription_fails_a_pending_receive_with_ObjectDisposedException()
+    {
+        var events = NetlinkEventSubscription.Open(NetlinkProtocol.Route, [Rtnl.RtnlgrpLink], netns.Namespace);
+        ValueTask<NetlinkEventBatch> pending = events.ReceiveAsync(_ => { });
+        await Task.Delay(50);
+
+        events.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await pending.AsTask().WaitAsync(TimeSpan.FromSeconds(2)));
     }
 
     [RootFact]
